@@ -1,0 +1,91 @@
+"""The coding vocabularies in data/: CAMEO codes with Goldstein scores, statuses, link relations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .records import DATA_DIR, AnnotationError, read_csv, unique_index
+
+CODEBOOK_FILE = "cameo_codebook.csv"
+STATUSES_FILE = "statuses.csv"
+RELATIONS_FILE = "link_relations.csv"
+TIME_ORDERS = ("target_after_source", "source_after_target", "none")
+QUAD_CLASS_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+def quad_class_of(code: str) -> int:
+    """GDELT's mapping of a CAMEO root code to a quad class: 01-05, 06-09, 10-14, 15-20."""
+    root = int(code[:2])
+    if not 1 <= root <= 20:
+        raise ValueError(f"CAMEO root {code[:2]} is outside 01-20")
+    return 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4
+
+
+def sign_of(quad_class: int) -> str:
+    return "cooperation" if quad_class <= 2 else "conflict"
+
+
+@dataclass(frozen=True)
+class Codebook:
+    cameo: pd.DataFrame  # indexed by cameo_code: label, goldstein, quad_class
+    statuses: pd.DataFrame  # indexed by status, in file order: realized, description
+    relations: pd.DataFrame  # indexed by relation: orders_time, description
+    path: Path
+
+    @property
+    def status_order(self) -> list[str]:
+        return list(self.statuses.index)
+
+    def realized(self, status: str) -> bool:
+        return bool(self.statuses.loc[status, "realized"])
+
+
+def load_codebook(data_dir: Path = DATA_DIR) -> Codebook:
+    """The three vocabularies, each validated (Goldstein in -10..10, quad class agreeing with the root code)."""
+    path = data_dir / CODEBOOK_FILE
+    rows = unique_index(path, read_csv(path, ["cameo_code", "label", "goldstein", "quad_class"]), "cameo_code")
+    cameo = {}
+    for code, row in rows.items():
+        if not (code.isdigit() and len(code) in (3, 4)):
+            raise AnnotationError(path, code, "a CAMEO code is 3 or 4 digits, zero-padded")
+        try:
+            goldstein, quad = float(row["goldstein"]), int(row["quad_class"])
+        except ValueError as error:
+            raise AnnotationError(path, code, f"goldstein and quad_class must be numbers: {error}") from error
+        if not -10 <= goldstein <= 10:
+            raise AnnotationError(path, code, f"Goldstein score {goldstein} is outside -10..10")
+        if quad != quad_class_of(code):
+            raise AnnotationError(
+                path, code, f"quad class {quad} disagrees with root {code[:2]} ({quad_class_of(code)})"
+            )
+        cameo[code] = {"label": row["label"], "goldstein": goldstein, "quad_class": quad}
+
+    statuses_path = data_dir / STATUSES_FILE
+    statuses = unique_index(statuses_path, read_csv(statuses_path, ["status", "realized", "description"]), "status")
+    for status, row in statuses.items():
+        if row["realized"] not in ("yes", "no"):
+            raise AnnotationError(statuses_path, status, "realized must be yes or no")
+
+    relations_path = data_dir / RELATIONS_FILE
+    relations = unique_index(
+        relations_path, read_csv(relations_path, ["relation", "orders_time", "description"]), "relation"
+    )
+    for relation, row in relations.items():
+        if row["orders_time"] not in TIME_ORDERS:
+            raise AnnotationError(relations_path, relation, f"orders_time must be one of {TIME_ORDERS}")
+
+    return Codebook(
+        cameo=pd.DataFrame.from_dict(cameo, orient="index").rename_axis("cameo_code"),
+        statuses=pd.DataFrame(
+            {
+                "realized": [row["realized"] == "yes" for row in statuses.values()],
+                "description": [row["description"] for row in statuses.values()],
+            },
+            index=pd.Index(list(statuses), name="status"),
+        ),
+        relations=pd.DataFrame.from_dict(relations, orient="index").drop(columns="relation").rename_axis("relation"),
+        path=path,
+    )

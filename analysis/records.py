@@ -1,0 +1,63 @@
+"""Reading the curated files in data/, with errors that name the file, the record and the problem."""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+class AnnotationError(ValueError):
+    """Bad input: names the file, the record in it and what is wrong, so a curator can fix it."""
+
+    def __init__(self, path: Path | str, record: str, problem: str):
+        self.path = Path(path)
+        self.record = record
+        self.problem = problem
+        super().__init__(f"{self.path}: {record}: {problem}")
+
+
+def read_csv(path: Path, columns: list[str]) -> list[dict[str, str]]:
+    """Rows of a CSV file as dicts, after checking the header and that no row is ragged."""
+    if not path.is_file():
+        raise AnnotationError(path, "file", "not found")
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        header = reader.fieldnames or []
+        missing = [c for c in columns if c not in header]
+        if missing:
+            raise AnnotationError(path, "header", f"missing column(s) {', '.join(missing)}")
+        rows = []
+        for line_no, row in enumerate(reader, start=2):
+            if None in row or any(value is None for value in row.values()):
+                raise AnnotationError(path, f"line {line_no}", f"expected {len(header)} fields")
+            rows.append({key: value.strip() for key, value in row.items()})
+    if not rows:
+        raise AnnotationError(path, "file", "has no records")
+    return rows
+
+
+def unique_index(path: Path, rows: list[dict[str, str]], key: str) -> dict[str, dict[str, str]]:
+    """Index rows by a key column, refusing empty and duplicate keys."""
+    index: dict[str, dict[str, str]] = {}
+    for line_no, row in enumerate(rows, start=2):
+        value = row[key]
+        if not value:
+            raise AnnotationError(path, f"line {line_no}", f"empty {key}")
+        if value in index:
+            raise AnnotationError(path, f"line {line_no} ({key}={value})", f"duplicate {key}")
+        index[value] = row
+    return index
+
+
+def read_toml(path: Path) -> dict:
+    """A TOML file as a dict; a syntax error is reported with its line and column."""
+    if not path.is_file():
+        raise AnnotationError(path, "file", "not found")
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise AnnotationError(path, "file", f"not valid TOML: {error}") from error

@@ -1,0 +1,28 @@
+"""Shared fixtures: the real dataset, and a throwaway copy of data/ that a test may break on purpose."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis.events import load_dataset
+from analysis.records import DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    return load_dataset()
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Edit a copied data file, failing if the text to replace is not there (so the test cannot pass vacuously)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")

@@ -1,0 +1,89 @@
+import hashlib
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis.article import load_article, split_sentences
+from analysis.records import DATA_DIR, AnnotationError
+
+from .conftest import replace_in
+
+# The seed's checksum as shared/README.md records it: a byte-for-byte copy has the same one.
+RECORDED_SHA256 = "979648998c02297112094b87b171d91808494dde7161a06034fee3aa5eeaeb26"
+
+
+def test_article_bytes_match_the_recorded_checksum():
+    data = (DATA_DIR / "article.txt").read_bytes()
+    assert len(data) == 2007
+    assert hashlib.sha256(data).hexdigest() == RECORDED_SHA256
+
+
+def test_metadata_names_the_original_report():
+    meta = load_article().meta
+    report = meta["original_report"]
+    assert report["outlet"] == "The Washington Post"
+    assert report["published"].isoformat() == "2024-08-17"
+    assert report["authors"] == ["Isabelle Khurshudyan", "Siobhán O'Grady", "John Hudson", "Catherine Belton"]
+    assert meta["reference"]["date"].isoformat() == "2024-08-17"
+    assert meta["sha256"] == RECORDED_SHA256
+
+
+def test_sentences_tile_the_text():
+    article = load_article()
+    sentences = article.sentences
+    # Checked by reading: the article has 15 sentences in 6 paragraphs.
+    assert len(sentences) == 15
+    assert [s.sentence_id for s in sentences] == [f"S{i:02d}" for i in range(1, 16)]
+    for sentence in sentences:
+        assert article.text[sentence.start : sentence.end] == sentence.text
+    gaps = [article.text[a.end : b.start] for a, b in itertools.pairwise(sentences)]
+    assert all(re.fullmatch(r"\s+", gap) for gap in gaps)
+    assert sentences[0].start == 0 and sentences[-1].end == len(article.text)
+    assert sentences[7].text.startswith("After this invasion") and sentences[7].text.endswith('"escalation".')
+
+
+def test_split_keeps_a_closing_quote_with_its_sentence():
+    parts = split_sentences('He called it an "escalation". Then he left.\nNew paragraph')
+    assert [p.text for p in parts] == ['He called it an "escalation".', "Then he left.", "New paragraph"]
+
+
+def test_locate_returns_article_offsets():
+    article = load_article()
+    span = article.locate("S11", "August 22", source=Path("x"), record="r")
+    assert article.text[span.start : span.end] == "August 22"
+    assert span.sentence_id == "S11"
+
+
+@pytest.mark.parametrize(
+    "sentence, quote, problem",
+    [
+        ("S11", "August 23", "is not in S11"),
+        ("S99", "August 22", "unknown sentence id"),
+        ("S01", "", "empty quote"),
+        ("S01", "the", "occurs 3 times"),
+    ],
+)
+def test_locate_rejects_bad_quotes(sentence, quote, problem):
+    with pytest.raises(AnnotationError, match=problem) as error:
+        load_article().locate(sentence, quote, source=Path("events.toml"), record="event E99")
+    assert "events.toml: event E99" in str(error.value)
+
+
+def test_missing_article_is_an_error(data_copy):
+    (data_copy / "article.txt").unlink()
+    with pytest.raises(AnnotationError, match="article.txt: article: file not found"):
+        load_article(data_copy)
+
+
+def test_altered_article_is_refused(data_copy):
+    replace_in(data_copy / "article.txt", "August 22", "August 23")
+    with pytest.raises(AnnotationError, match="SHA-256 is .* the text has changed"):
+        load_article(data_copy)
+
+
+def test_missing_reference_date_is_an_error(data_copy):
+    replace_in(data_copy / "article_meta.toml", "date = 2024-08-17", 'date = "last Saturday"')
+    with pytest.raises(AnnotationError, match="reference.date: expected a TOML date"):
+        load_article(data_copy)
