@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from .actors import Registry, find_mentions, load_registry
-from .annotations import EVENTS_FILE, Annotations, Event, load_annotations
+from .annotations import EVENTS_FILE, Annotations, load_annotations
 from .article import Article, load_article
 from .codebook import Codebook, load_codebook, sign_of
 from .records import DATA_DIR, AnnotationError
@@ -209,5 +209,14 @@ def build_link_table(dataset: Dataset | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def event_by_id(dataset: Dataset, event_id: str) -> Event:
-    return next(e for e in dataset.annotations.events if e.event_id == event_id)
+def filter_events(table: pd.DataFrame, statuses=(), actor: str = "", source: str = "") -> pd.DataFrame:
+    """Rows with one of `statuses` (all if empty), involving `actor` in any role, attributed to `source`."""
+    keep = pd.Series(True, index=table.index)
+    if statuses:
+        keep &= table["status"].isin(list(statuses))
+    if actor:
+        involved = (table["actor1"] == actor) | (table["actor2"] == actor) | (table["mediator"] == actor)
+        keep &= involved | table["other_actors"].str.split(";").map(lambda ids: actor in ids)
+    if source:
+        keep &= table["attributed_to"] == source
+    return table[keep]

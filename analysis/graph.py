@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
+import pandas as pd
 
 from .events import Dataset, build_event_table, iso_date, load_dataset
 
@@ -86,3 +87,89 @@ def layer(graph: nx.MultiDiGraph, name: str) -> nx.MultiDiGraph:
     view.add_nodes_from(graph.nodes(data=True))
     view.add_edges_from((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if d["layer"] == name)
     return view
+
+
+def centrality_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
+    """Per actor on the action layer: events in and out, and betweenness on the undirected simple graph
+    (is an actor on the shortest paths between others?), normalized; sorted by betweenness, then id."""
+    actions = layer(graph, ACTION)
+    simple = nx.Graph(actions.to_undirected())
+    betweenness = nx.betweenness_centrality(simple, normalized=True)
+    table = pd.DataFrame(
+        {
+            "actor_id": list(actions.nodes),
+            "name": [actions.nodes[n]["name"] for n in actions.nodes],
+            "side": [actions.nodes[n]["side"] for n in actions.nodes],
+            "out_edges": [actions.out_degree(n) for n in actions.nodes],
+            "in_edges": [actions.in_degree(n) for n in actions.nodes],
+            "partners": [simple.degree(n) for n in actions.nodes],
+            "betweenness": [round(betweenness[n], 4) for n in actions.nodes],
+        }
+    )
+    return table.sort_values(["betweenness", "partners", "actor_id"], ascending=[False, False, True]).reset_index(
+        drop=True
+    )
+
+
+def mediator_view(graph: nx.MultiDiGraph, mediator: str = "QAT") -> nx.MultiDiGraph:
+    """The action edges between the two sides and the mediator, each side folded into one node."""
+    fold = {
+        n: ("UKR" if d["side"] == "Ukrainian side" else "RUS" if d["side"] == "Russian side" else n)
+        for n, d in graph.nodes(data=True)
+    }
+    view = nx.MultiDiGraph()
+    for node, name, side in (
+        ("UKR", "Ukrainian side", "Ukrainian side"),
+        (mediator, graph.nodes[mediator]["name"], "mediator"),
+        ("RUS", "Russian side", "Russian side"),
+    ):
+        view.add_node(node, name=name, side=side)
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        a, b = fold[u], fold[v]
+        if data["layer"] == ACTION and a in view and b in view and a != b:
+            view.add_edge(a, b, key=key, **data)
+    return view
+
+
+def select_edges(
+    graph: nx.MultiDiGraph, layers=(ACTION, SOURCING), signs=("cooperation", "conflict"), statuses=()
+) -> nx.MultiDiGraph:
+    """A copy with the edges of the chosen layers; action edges further limited to `signs` and `statuses`
+    (all statuses if empty). Every node is kept, so layouts do not move."""
+    view = nx.MultiDiGraph()
+    view.graph.update(graph.graph)
+    view.add_nodes_from(graph.nodes(data=True))
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if data["layer"] not in layers:
+            continue
+        if data["layer"] == ACTION and (data["sign"] not in signs or (statuses and data["status"] not in statuses)):
+            continue
+        view.add_edge(u, v, key=key, **data)
+    return view
+
+
+def edge_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
+    """The edges as rows (source, target, event, coding), sorted by event id then key."""
+    rows = [
+        {
+            "source": u,
+            "target": v,
+            "key": k,
+            **{c: d[c] for c in ("layer", "event_id", "label", "cameo_code", "goldstein", "sign", "status", "channel")},
+        }
+        for u, v, k, d in graph.edges(keys=True, data=True)
+    ]
+    columns = [
+        "source",
+        "target",
+        "key",
+        "layer",
+        "event_id",
+        "label",
+        "cameo_code",
+        "goldstein",
+        "sign",
+        "status",
+        "channel",
+    ]
+    return pd.DataFrame(rows, columns=columns).sort_values(["event_id", "key"]).reset_index(drop=True)

@@ -3,10 +3,13 @@
 import shutil
 from pathlib import Path
 
+import matplotlib
 import pytest
 
 from analysis.events import load_dataset
 from analysis.records import DATA_DIR
+
+matplotlib.use("Agg")  # figures are drawn, never shown
 
 
 @pytest.fixture(scope="session")

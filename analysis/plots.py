@@ -1,0 +1,481 @@
+"""Figures for the notebooks: a timeline of events, the causal chain, the actor graph and the mediator graph.
+
+Every figure has a title, labelled axes, a legend and a source line; colours come from the Okabe-Ito
+palette, which stays distinct under the common colour-vision deficiencies. Layouts are computed, never random.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import matplotlib
+import matplotlib.pyplot as plt
+import networkx as nx
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from .graph import ACTION, SOURCING, mediator_view
+
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+STATUS_COLOURS = {
+    "occurred": OKABE_ITO["blue"],
+    "ongoing": OKABE_ITO["sky blue"],
+    "planned": OKABE_ITO["green"],
+    "postponed": OKABE_ITO["orange"],
+    "cancelled": OKABE_ITO["vermillion"],
+    "hypothetical": OKABE_ITO["purple"],
+    "negated": OKABE_ITO["grey"],
+}
+SIGN_COLOURS = {"cooperation": OKABE_ITO["blue"], "conflict": OKABE_ITO["vermillion"]}
+STATUS_LINESTYLES = {
+    "occurred": "solid",
+    "ongoing": "solid",
+    "planned": "dashed",
+    "postponed": "dashed",
+    "cancelled": "dotted",
+    "hypothetical": "dotted",
+    "negated": "dotted",
+}
+SOURCE_LINE = (
+    "Source: English translation of a Ukrainian outlet's retelling of The Washington Post, "
+    '"Ukraine\'s offensive derails secret efforts for partial cease-fire with Russia, officials say", '
+    "2024-08-17. Coding: data/events.toml."
+)
+FIGURE_WIDTH = 10.0
+CAUSAL_RELATIONS = ("caused", "disrupted", "followed", "in_response_to", "rescheduled_as")
+
+
+def configure(seed: str = "kursk-qatar") -> None:
+    """Fixed fonts and SVG hash salt, and inline SVG without a creation date: figures rerun byte-identical."""
+    matplotlib.rcParams.update(
+        {
+            "font.family": "DejaVu Sans",
+            "font.size": 9,
+            "svg.hashsalt": seed,
+            "svg.fonttype": "path",
+            "figure.dpi": 100,
+            "axes.titlesize": 11,
+            "axes.titleweight": "bold",
+        }
+    )
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:  # the kwargs first: setting the formats re-registers them with the current kwargs
+        shell.run_line_magic(
+            "config", "InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight', 'metadata': {'Date': None}}"
+        )
+        shell.run_line_magic("config", "InlineBackend.figure_formats = ['svg']")
+
+
+def show(fig: plt.Figure) -> None:
+    """Display a figure once in the notebook and close it (so the inline backend does not show it again)."""
+    from IPython.display import display
+
+    display(fig)
+    plt.close(fig)
+
+
+def add_source_line(fig: plt.Figure, note: str = "") -> None:
+    fig.text(
+        0.01,
+        0.005,
+        SOURCE_LINE + (" " + note if note else ""),
+        fontsize=6.5,
+        color="#444444",
+        ha="left",
+        va="bottom",
+        wrap=True,
+    )
+
+
+def timeline_order(table: pd.DataFrame) -> pd.DataFrame:
+    """Events in drawing order, top to bottom: dated ones by start then end, then the undated ones by id."""
+    dated = table[table["date_start"].notna() | table["date_end"].notna()]
+    undated = table.drop(dated.index)
+    dated = dated.assign(_key=dated["date_start"].fillna(dated["date_end"])).sort_values(
+        ["_key", "date_end", "event_id"]
+    )
+    return pd.concat([dated.drop(columns="_key"), undated.sort_values("event_id")])
+
+
+def plot_timeline(
+    table: pd.DataFrame,
+    links: pd.DataFrame,
+    reference: dt.date,
+    window: tuple[dt.date, dt.date] = (dt.date(2024, 6, 10), dt.date(2024, 9, 7)),
+) -> plt.Figure:
+    """Each event on its own row: intervals as bars, single days as diamonds, open ends as arrows, colour by
+    status; the reference date marked; causal links as arrows between rows; undated events listed at the bottom."""
+    rows = timeline_order(table).reset_index(drop=True)
+    lo, hi = (pd.Timestamp(d) for d in window)
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 0.34 * len(rows) + 2.2))
+    y_of = {}
+    for y, row in rows.iterrows():
+        y_of[row["event_id"]] = y
+        colour = STATUS_COLOURS[row["status"]]
+        start, end = row["date_start"], row["date_end"]
+        hatch = None if row["realized"] else "////"
+        if pd.isna(start) and pd.isna(end):
+            ax.text(
+                lo + pd.Timedelta(days=1),
+                y,
+                "no date in the article",
+                va="center",
+                fontsize=7.5,
+                color=colour,
+                style="italic",
+            )
+            continue
+        if row["date_precision"] == "day":
+            ax.plot([start + pd.Timedelta(hours=12)], [y], marker="D", markersize=8, color=colour, linestyle="none")
+            continue
+        left = lo if pd.isna(start) else start
+        right = hi if pd.isna(end) else end + pd.Timedelta(days=1)
+        ax.barh(
+            y,
+            right - left,
+            left=left,
+            height=0.55,
+            color=colour,
+            alpha=0.85 if row["realized"] else 0.35,
+            edgecolor=colour,
+            hatch=hatch,
+            linewidth=1,
+        )
+        if pd.isna(start):
+            ax.annotate(
+                "", xy=(lo, y), xytext=(lo + pd.Timedelta(days=4), y), arrowprops={"arrowstyle": "->", "color": colour}
+            )
+        if pd.isna(end):
+            ax.annotate(
+                "", xy=(hi, y), xytext=(hi - pd.Timedelta(days=4), y), arrowprops={"arrowstyle": "->", "color": colour}
+            )
+    indexed = rows.set_index("event_id")
+    for link in drawable_links(rows, links).itertuples():
+        source, target = indexed.loc[link.source_event], indexed.loc[link.target_event]
+        x_source = _anchor_date(source)
+        x_target = max(x_source, _anchor_date(target))
+        ax.annotate(
+            "",
+            xy=(x_target, y_of[link.target_event]),
+            xytext=(x_source, y_of[link.source_event]),
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": "#333333",
+                "lw": 0.8,
+                "connectionstyle": "arc3,rad=0.2",
+                "shrinkA": 3,
+                "shrinkB": 3,
+            },
+        )
+    ax.axvline(pd.Timestamp(reference), color=OKABE_ITO["black"], linewidth=1.2, linestyle="--")
+    ax.text(pd.Timestamp(reference), -0.9, f" report date {reference:%d %b %Y}", fontsize=7.5, va="bottom")
+    ax.set_yticks(range(len(rows)), [f"{r.event_id}  {r.label}" for r in rows.itertuples()])
+    ax.set_ylim(len(rows) - 0.4, -1.2)
+    ax.set_xlim(lo, hi)
+    ax.xaxis.set_major_locator(matplotlib.dates.WeekdayLocator(byweekday=0, interval=2))
+    ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%d %b"))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_xlabel("Date (2024); bars span the interval the words allow, hatched = not (yet) realized")
+    ax.set_ylabel("Event")
+    ax.set_title("What happened, what was planned and what was put off, as the article tells it")
+    present = [s for s in STATUS_COLOURS if s in set(rows["status"])]
+    handles = [
+        Patch(
+            facecolor=STATUS_COLOURS[s],
+            alpha=0.85 if s in ("occurred", "ongoing") else 0.35,
+            hatch=None if s in ("occurred", "ongoing") else "////",
+            edgecolor=STATUS_COLOURS[s],
+            label=s,
+        )
+        for s in present
+    ]
+    handles += [
+        Line2D([], [], marker="D", color="#555555", linestyle="none", label="single day"),
+        Line2D([], [], color="#333333", marker=">", label="link asserted by the article"),
+        Line2D([], [], color="black", linestyle="--", label="reference date"),
+    ]
+    ax.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5, title="Status", frameon=False
+    )
+    fig.subplots_adjust(left=0.3, right=0.8, bottom=0.16, top=0.93)
+    add_source_line(fig)
+    return fig
+
+
+def drawable_links(rows: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """The causal links whose two events both have a date to draw them at."""
+    dated = set(rows.loc[rows["date_start"].notna() | rows["date_end"].notna(), "event_id"])
+    keep = (
+        links["relation"].isin(CAUSAL_RELATIONS) & links["source_event"].isin(dated) & links["target_event"].isin(dated)
+    )
+    return links[keep]
+
+
+def _anchor_date(row) -> pd.Timestamp:
+    """Where a link arrow meets an event's row: its earliest possible date (its start, else its end)."""
+    return row["date_start"] if pd.notna(row["date_start"]) else row["date_end"]
+
+
+def plot_causal_chain(table: pd.DataFrame, links: pd.DataFrame, chain: list[str]) -> plt.Figure:
+    """The chain of events as a left-to-right directed graph, each arrow labelled with the article's relation."""
+    labels = table.set_index("event_id")
+    graph = nx.DiGraph()
+    graph.add_nodes_from(chain)
+    for link in links.itertuples():
+        if link.source_event in chain and link.target_event in chain and link.relation in CAUSAL_RELATIONS:
+            graph.add_edge(link.source_event, link.target_event, relation=link.relation, evidence=link.evidence)
+    positions = {event_id: (float(i), 0.0) for i, event_id in enumerate(chain)}
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 3.6))
+    colours = [STATUS_COLOURS[labels.loc[n, "status"]] for n in chain]
+    nx.draw_networkx_nodes(graph, positions, nodelist=chain, node_color=colours, node_size=900, ax=ax)
+    nx.draw_networkx_labels(graph, positions, labels={n: n for n in chain}, font_color="white", font_size=8, ax=ax)
+    step = {e for e in graph.edges if chain.index(e[1]) - chain.index(e[0]) == 1}
+    for edges, style in ((sorted(step), "arc3,rad=0.0"), (sorted(set(graph.edges) - step), "arc3,rad=-0.35")):
+        if not edges:
+            continue
+        nx.draw_networkx_edges(
+            graph,
+            positions,
+            edgelist=edges,
+            ax=ax,
+            arrowstyle="-|>",
+            arrowsize=14,
+            node_size=900,
+            edge_color="#333333",
+            connectionstyle=style,
+        )
+        nx.draw_networkx_edge_labels(
+            graph,
+            positions,
+            edge_labels={e: graph.edges[e]["relation"] for e in edges},
+            connectionstyle=style,
+            font_size=7.5,
+            ax=ax,
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.9},
+        )
+    for event_id, (x, y) in positions.items():
+        ax.text(x, y - 0.12, _wrap(labels.loc[event_id, "label"]), ha="center", va="top", fontsize=7.5)
+    ax.set_xlim(-0.6, len(chain) - 0.4)
+    ax.set_ylim(-0.5, 0.75)
+    ax.set_title("The causal chain the article asserts")
+    ax.set_xlabel("Order in the chain (left to right)")
+    ax.set_ylabel("")
+    ax.set_yticks([])
+    ax.tick_params(axis="x", bottom=False, labelbottom=False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    present = list(dict.fromkeys(labels.loc[chain, "status"]))
+    ax.legend(
+        handles=[Patch(color=STATUS_COLOURS[s], label=s) for s in present],
+        title="Status",
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        frameon=False,
+        fontsize=7.5,
+    )
+    fig.subplots_adjust(left=0.03, right=0.87, bottom=0.18, top=0.88)
+    add_source_line(fig)
+    return fig
+
+
+def _wrap(text: str, width: int = 16) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "\n".join([*lines, line])
+
+
+SIDE_COLUMNS = {"Ukrainian side": 0.0, "mediator": 1.0, "Russian side": 2.0}
+SIDE_COLOURS = {
+    "Ukrainian side": OKABE_ITO["sky blue"],
+    "mediator": OKABE_ITO["yellow"],
+    "Russian side": OKABE_ITO["orange"],
+    "other": "#dddddd",
+}
+
+
+def actor_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Ukrainian side on the left, the mediator in the middle, the Russian side on the right, others along
+    the top; within a column, actors in sorted order. Deterministic whatever the insertion order."""
+    positions = {}
+    columns: dict[str, list[str]] = {}
+    for node in sorted(graph.nodes):
+        columns.setdefault(graph.nodes[node]["side"], []).append(node)
+    for side, nodes in columns.items():
+        if side == "other":
+            for i, node in enumerate(nodes):
+                positions[node] = (i * 2.0 / max(len(nodes) - 1, 1), 1.4)
+        else:
+            for i, node in enumerate(nodes):
+                positions[node] = (SIDE_COLUMNS[side], -i * 0.7 if side != "mediator" else -0.7)
+    return positions
+
+
+def draw_multigraph(graph: nx.MultiDiGraph, positions, ax, edge_labels: bool = True, node_size: int = 1400) -> None:
+    """Nodes coloured by side; each edge with its own arc so parallel edges stay apart, coloured by sign
+    (sourcing in grey) and styled by status."""
+    node_colours = [SIDE_COLOURS[graph.nodes[n]["side"]] for n in graph.nodes]
+    nx.draw_networkx_nodes(graph, positions, node_color=node_colours, node_size=node_size, edgecolors="#333333", ax=ax)
+    nx.draw_networkx_labels(graph, positions, font_size=7.5, ax=ax)
+    seen: dict[tuple[str, str], int] = {}
+    for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
+        pair = tuple(sorted((u, v)))
+        index = seen.get(pair, 0)
+        seen[pair] = index + 1
+        rad = 0.12 + 0.12 * index
+        style = f"arc3,rad={rad:.2f}"
+        sourcing = data["layer"] == SOURCING
+        colour = "#aaaaaa" if sourcing else SIGN_COLOURS[data["sign"]]
+        nx.draw_networkx_edges(
+            graph,
+            positions,
+            edgelist=[(u, v, key)],
+            ax=ax,
+            connectionstyle=style,
+            edge_color=colour,
+            style=":" if sourcing else STATUS_LINESTYLES[data["status"]],
+            width=0.8 if sourcing else 1.6,
+            arrowsize=11,
+            node_size=node_size,
+        )
+        if edge_labels and not sourcing:
+            nx.draw_networkx_edge_labels(
+                graph,
+                positions,
+                edge_labels={(u, v, key): data["event_id"]},
+                ax=ax,
+                connectionstyle=style,
+                font_size=6.5,
+                font_color=colour,
+                bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 0.5},
+            )
+
+
+def edge_legend(graph: nx.MultiDiGraph) -> list:
+    statuses = sorted(
+        {d["status"] for *_, d in graph.edges(data=True) if d["layer"] == ACTION}, key=list(STATUS_LINESTYLES).index
+    )
+    handles = [Line2D([], [], color=c, linewidth=2, label=s) for s, c in SIGN_COLOURS.items()]
+    for style in dict.fromkeys(STATUS_LINESTYLES[s] for s in statuses):
+        names = "/".join(s for s in statuses if STATUS_LINESTYLES[s] == style)
+        handles.append(Line2D([], [], color="#555555", linestyle=style, label=names))
+    if any(d["layer"] == SOURCING for *_, d in graph.edges(data=True)):
+        handles.append(Line2D([], [], color="#aaaaaa", linestyle=":", label="sourcing: reports"))
+    handles += [
+        Patch(facecolor=c, edgecolor="#333333", label=s)
+        for s, c in SIDE_COLOURS.items()
+        if any(graph.nodes[n]["side"] == s for n in graph.nodes)
+    ]
+    return handles
+
+
+def plot_actor_graph(graph: nx.MultiDiGraph, title: str = "Who did what to whom, and who says so") -> plt.Figure:
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 7.0))
+    positions = actor_positions(graph)
+    draw_multigraph(graph, positions, ax, node_size=1300)
+    ax.set_title(title)
+    ax.set_xlabel("Ukrainian side  <-   mediator   ->  Russian side  (sources and partners along the top)")
+    ax.set_ylabel("")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.margins(0.12)
+    ax.legend(
+        handles=edge_legend(graph),
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        frameon=False,
+        fontsize=7.5,
+        title="Edges and nodes",
+    )
+    fig.subplots_adjust(left=0.02, right=0.78, bottom=0.1, top=0.93)
+    add_source_line(fig, "Edge labels are event ids.")
+    return fig
+
+
+def plot_mediator_graph(graph: nx.MultiDiGraph, mediator: str = "QAT") -> plt.Figure:
+    """Qatar between the two sides: every action edge among them, the planned indirect channel included."""
+    view = mediator_view(graph, mediator)
+    positions = {"UKR": (0.0, 0.0), mediator: (1.0, 0.55), "RUS": (2.0, 0.0)}
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 6.0))
+    draw_multigraph(view, positions, ax, node_size=2600)
+    ax.set_ylim(-0.85, 0.95)
+    ax.set_title("The mediator: Qatar between the Ukrainian and the Russian side")
+    ax.set_xlabel("Edge labels are event ids; the Doha summit (E03) is the indirect channel Ukraine -> Qatar -> Russia")
+    ax.set_ylabel("")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlim(-0.3, 2.3)
+    ax.legend(
+        handles=edge_legend(view),
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        frameon=False,
+        fontsize=7.5,
+        title="Edges and nodes",
+    )
+    fig.subplots_adjust(left=0.02, right=0.78, bottom=0.12, top=0.92)
+    add_source_line(fig, "Actors of each side folded into one node.")
+    return fig
+
+
+def plot_attribution(counts: pd.DataFrame) -> plt.Figure:
+    """Events per source, bars coloured by whether the source is named or anonymous."""
+    colours = {"anonymous": OKABE_ITO["vermillion"], "named": OKABE_ITO["blue"]}
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 3.4))
+    ordered = counts.sort_values(["events", "source"], ascending=[True, False])
+    ax.barh(ordered["source"], ordered["events"], color=[colours[k] for k in ordered["sourcing"]])
+    for y, value in enumerate(ordered["events"]):
+        ax.text(value + 0.1, y, str(value), va="center", fontsize=8)
+    ax.set_title("Who asserts the events")
+    ax.set_xlabel("Number of events attributed")
+    ax.set_ylabel("Source named by the article")
+    ax.legend(
+        handles=[Patch(color=c, label=k) for k, c in colours.items()], title="Source", frameon=False, loc="lower right"
+    )
+    fig.subplots_adjust(left=0.3, right=0.97, bottom=0.25, top=0.9)
+    add_source_line(fig, "The Post itself cites diplomats and officials it does not name.")
+    return fig
+
+
+def plot_goldstein(table: pd.DataFrame) -> plt.Figure:
+    """Each event's Goldstein score, coloured by status: cooperation right of zero, conflict left."""
+    rows = table.sort_values(["goldstein", "event_id"]).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 0.3 * len(rows) + 1.6))
+    ax.barh(range(len(rows)), rows["goldstein"], color=[STATUS_COLOURS[s] for s in rows["status"]])
+    ax.set_yticks(range(len(rows)), [f"{r.event_id} {r.label} ({r.cameo_code})" for r in rows.itertuples()])
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlim(-10.5, 10.5)
+    ax.set_title("CAMEO coding: Goldstein score of each event (-10 conflict .. +10 cooperation)")
+    ax.set_xlabel("Goldstein score")
+    ax.set_ylabel("Event (CAMEO code)")
+    present = [s for s in STATUS_COLOURS if s in set(rows["status"])]
+    ax.legend(
+        handles=[Patch(color=STATUS_COLOURS[s], label=s) for s in present],
+        title="Status",
+        frameon=False,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=7.5,
+    )
+    fig.subplots_adjust(left=0.33, right=0.85, bottom=0.16, top=0.93)
+    add_source_line(fig)
+    return fig

@@ -1,0 +1,161 @@
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from matplotlib.patches import FancyArrowPatch, Rectangle
+
+from analysis import plots
+from analysis.events import build_event_table, build_link_table, filter_events
+from analysis.graph import build_actor_graph, mediator_view, select_edges
+from analysis.sources import attribution_table
+
+
+@pytest.fixture(scope="module")
+def frames(dataset):
+    return build_event_table(dataset), build_link_table(dataset)
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def texts(fig):
+    return [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+
+
+def assert_dressed(fig, ax):
+    assert ax.get_title() and ax.get_xlabel()
+    assert ax.get_legend() is not None and ax.get_legend().get_texts()
+    assert any(t.startswith("Source: English translation") and "Washington Post" in t for t in texts(fig))
+
+
+def test_timeline_draws_every_event_in_date_order(dataset, frames):
+    table, links = frames
+    fig = plots.plot_timeline(table, links, dataset.article.reference_date)
+    ax = fig.axes[0]
+    assert_dressed(fig, ax)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    order = plots.timeline_order(table)
+    assert labels == [f"{r.event_id}  {r.label}" for r in order.itertuples()]
+    assert labels[0].startswith("E06")  # Qatar's two months of mediation start first
+    starts = order["date_start"].fillna(order["date_end"]).dropna()
+    assert starts.is_monotonic_increasing
+    bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+    interval_events = table[
+        (table["date_precision"] != "day") & (table["date_start"].notna() | table["date_end"].notna())
+    ]
+    assert len(bars) == len(interval_events)
+    day_events = table[table["date_precision"] == "day"]
+    diamonds = [line for line in ax.get_lines() if line.get_marker() == "D"]
+    assert len(diamonds) == len(day_events) == 1
+    undated = table[table["date_start"].isna() & table["date_end"].isna()]
+    assert texts(fig).count("no date in the article") == len(undated)
+    reference_lines = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    assert len(reference_lines) == 1
+    assert pd.Timestamp(reference_lines[0].get_xdata()[0]).date() == dataset.article.reference_date
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert {"occurred", "planned", "postponed", "reference date"} <= set(legend)
+
+
+def test_timeline_draws_one_arrow_per_dated_causal_link(dataset, frames):
+    table, links = frames
+    rows = plots.timeline_order(table)
+    expected = plots.drawable_links(rows, links)
+    assert set(expected["relation"]) <= set(plots.CAUSAL_RELATIONS)
+    assert len(expected) >= 5
+    fig = plots.plot_timeline(table, links, dataset.article.reference_date)
+    arrows = [
+        a
+        for a in fig.axes[0].texts
+        if getattr(a, "arrow_patch", None) is not None
+        and a.arrow_patch.get_arrowstyle().__class__.__name__ == "CurveFilledB"
+    ]
+    assert len(arrows) == len(expected)
+
+
+def test_timeline_of_a_filtered_table_only_shows_those_events(dataset, frames):
+    table, links = frames
+    realized = filter_events(table, statuses=["occurred", "ongoing"])
+    fig = plots.plot_timeline(realized, links, dataset.article.reference_date)
+    labels = [t.get_text().split()[0] for t in fig.axes[0].get_yticklabels()]
+    assert sorted(labels) == sorted(realized["event_id"])
+
+
+def test_causal_chain_labels_each_arrow_with_its_relation(frames):
+    table, links = frames
+    chain = ["E01", "E07", "E12", "E03", "E14"]
+    fig = plots.plot_causal_chain(table, links, chain)
+    ax = fig.axes[0]
+    assert_dressed(fig, ax)
+    shown = texts(fig)
+    for relation in ("followed", "caused", "rescheduled_as", "disrupted"):
+        assert relation in shown
+    assert [t for t in shown if t in chain] == chain
+
+
+def test_actor_graph_draws_every_edge_with_a_legend(dataset):
+    graph = build_actor_graph(dataset)
+    fig = plots.plot_actor_graph(graph)
+    ax = fig.axes[0]
+    assert_dressed(fig, ax)
+    assert len([p for p in ax.patches if isinstance(p, FancyArrowPatch)]) == graph.number_of_edges()
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert {"cooperation", "conflict", "sourcing: reports", "mediator"} <= set(legend)
+
+
+def test_positions_are_deterministic_and_put_the_mediator_between_the_sides(dataset):
+    graph = build_actor_graph(dataset)
+    positions = plots.actor_positions(graph)
+    shuffled = graph.__class__()
+    shuffled.add_nodes_from(reversed(list(graph.nodes(data=True))))
+    assert plots.actor_positions(shuffled) == positions
+    assert positions["UKR"][0] < positions["QAT"][0] < positions["RUS"][0]
+    assert len(set(positions.values())) == len(positions)
+
+
+def test_mediator_view_folds_each_side_into_one_node(dataset):
+    graph = build_actor_graph(dataset)
+    view = mediator_view(graph)
+    assert set(view.nodes) == {"UKR", "QAT", "RUS"}
+    keys = {k for *_, k in view.edges(keys=True)}
+    assert {"E03:UKR>QAT", "E03:QAT>RUS", "E01:UKRMIL>RUS", "E18:PUTIN>UKR"} <= keys
+    fig = plots.plot_mediator_graph(graph)
+    assert_dressed(fig, fig.axes[0])
+    assert len([p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)]) == view.number_of_edges()
+
+
+def test_select_edges_keeps_nodes_and_filters_edges(dataset):
+    graph = build_actor_graph(dataset)
+    cooperation = select_edges(graph, layers=["action"], signs=["cooperation"])
+    assert set(cooperation.nodes) == set(graph.nodes)
+    assert {d["sign"] for *_, d in cooperation.edges(data=True)} == {"cooperation"}
+    planned = select_edges(graph, layers=["action"], statuses=["planned"])
+    assert {d["event_id"] for *_, d in planned.edges(data=True)} == {"E14", "E15"}
+
+
+def test_attribution_chart_has_one_bar_per_source(dataset):
+    counts = attribution_table(dataset)
+    fig = plots.plot_attribution(counts)
+    ax = fig.axes[0]
+    assert_dressed(fig, ax)
+    bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+    assert sorted(b.get_width() for b in bars) == sorted(counts["events"])
+
+
+def test_goldstein_chart_sorts_conflict_to_cooperation(frames):
+    table, _ = frames
+    fig = plots.plot_goldstein(table)
+    ax = fig.axes[0]
+    assert_dressed(fig, ax)
+    widths = [p.get_width() for p in ax.patches if isinstance(p, Rectangle)]
+    assert widths == sorted(widths) and widths[0] == -10.0 and len(widths) == len(table)
+
+
+def test_configure_fixes_what_makes_svg_vary():
+    plots.configure()
+    assert matplotlib.rcParams["svg.hashsalt"] == "kursk-qatar"
+    assert matplotlib.rcParams["svg.fonttype"] == "path"
+    assert set(plots.STATUS_COLOURS.values()) <= set(plots.OKABE_ITO.values())
+    assert pd.Series(list(plots.STATUS_COLOURS.values())).is_unique

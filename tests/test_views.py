@@ -1,0 +1,62 @@
+import html
+import re
+
+import networkx as nx
+
+from analysis.events import build_event_table, filter_events
+from analysis.graph import centrality_table
+from analysis.render import highlight_mentions
+from analysis.sources import anonymous_share, attribution_table
+
+
+def test_filter_events_by_status_actor_and_source(dataset):
+    table = build_event_table(dataset)
+    assert set(filter_events(table, statuses=["postponed"])["event_id"]) == {"E03", "E08"}
+    qatar = filter_events(table, actor="QAT")
+    assert {"E03", "E06", "E07", "E12", "E14"} <= set(qatar["event_id"])  # E03 as mediator
+    assert "E01" not in set(qatar["event_id"])
+    assert set(filter_events(table, actor="RUS", statuses=["occurred"])["event_id"]) == {"E01", "E02"}
+    assert set(filter_events(table, source="DIPSRC")["event_id"]) == {"E10"}
+    assert len(filter_events(table)) == len(table)
+
+
+def test_attribution_counts_every_event_once(dataset):
+    counts = attribution_table(dataset)
+    assert counts["events"].sum() == len(dataset.annotations.events)
+    by_source = counts.set_index("attributed_to")
+    # By reading: diplomats (E06), a diplomatic source (E10) and some officials (E16, E17) are anonymous.
+    assert by_source.loc[["DIPOFF", "DIPSRC", "SOMEOFF"], "events"].sum() == 4
+    assert set(by_source.loc[by_source["sourcing"] == "named"].index) == {"WAPO", "UKROP", "PUTIN"}
+    share = anonymous_share(dataset)
+    assert share["anonymous_source"] == 4 / 18
+    assert share["anonymous_or_post_citing_anonymous"] == (4 + by_source.loc["WAPO", "events"]) / 18
+
+
+def test_highlighted_text_is_the_article_with_marks(dataset):
+    page = highlight_mentions(dataset.article, dataset.mentions, dataset.registry.actors)
+    assert page.count("<mark") == (dataset.mentions["role"] == "actor").sum()
+    assert page.count("<u ") == (dataset.mentions["role"] == "place").sum()
+    plain = re.sub(r"<sub[^>]*>.*?</sub>", "", page)
+    plain = re.sub(r"</p><p>", "\n", plain)
+    plain = html.unescape(re.sub(r"<[^>]+>", "", plain))
+    assert plain == dataset.article.text
+
+
+def test_highlight_can_keep_one_actor(dataset):
+    page = highlight_mentions(dataset.article, dataset.mentions, dataset.registry.actors, only="QAT")
+    assert page.count("<mark") == (dataset.mentions["actor_id"] == "QAT").sum() == 5
+    assert 'title="UKR"' not in page
+
+
+def test_betweenness_finds_the_middle_of_a_path():
+    graph = nx.MultiDiGraph()
+    for node, side in (("a", "Ukrainian side"), ("b", "mediator"), ("c", "Russian side")):
+        graph.add_node(node, name=node.upper(), side=side)
+    graph.add_edge("a", "b", layer="action")
+    graph.add_edge("b", "c", layer="action")
+    graph.add_edge("a", "c", layer="sourcing")  # another layer: ignored
+    table = centrality_table(graph).set_index("actor_id")
+    assert table.loc["b", "betweenness"] == 1.0
+    assert table.loc["a", "betweenness"] == 0.0
+    assert table.index[0] == "b"
+    assert table.loc["b", ["in_edges", "out_edges", "partners"]].tolist() == [1, 1, 2]
