@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test lint export notebooks clean
+.PHONY: lab test lint browser export notebooks clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,15 +16,21 @@ $(STAMP): requirements.txt
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
-test: $(STAMP) lint
+test: $(STAMP) lint browser
 	$(BIN)/python -m pytest
+
+# The browser test drives Debian's Chromium (Playwright's own browser download is not available here).
+browser:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian), then make test again"; exit 1; fi; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check analysis tests notebooks
 
 # Re-execute every notebook in place (after a change to analysis/ or data/), then commit the outputs.
 notebooks: $(STAMP)
-	for nb in notebooks/*.ipynb; do $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
+	for nb in notebooks/*.ipynb; do $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; done
 
 export: $(STAMP)
 	$(BIN)/python -m analysis export out/

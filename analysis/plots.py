@@ -392,12 +392,25 @@ def plot_actor_graph(graph: nx.MultiDiGraph, title: str = "Who did what to whom,
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 7.0))
     positions = actor_positions(graph)
     draw_multigraph(graph, positions, ax, node_size=1300)
+    ax.margins(0.12)
+    finish_graph_figure(
+        fig,
+        ax,
+        graph,
+        title,
+        "Ukrainian side  <-   mediator   ->  Russian side  (sources and partners along the top)",
+        "Edge labels are event ids.",
+    )
+    return fig
+
+
+def finish_graph_figure(fig: plt.Figure, ax, graph: nx.MultiDiGraph, title: str, xlabel: str, note: str) -> None:
+    """Title, axis label (a graph has no y scale), the edge and node legend, and the source line."""
     ax.set_title(title)
-    ax.set_xlabel("Ukrainian side  <-   mediator   ->  Russian side  (sources and partners along the top)")
+    ax.set_xlabel(xlabel)
     ax.set_ylabel("")
     ax.set_xticks([])
     ax.set_yticks([])
-    ax.margins(0.12)
     ax.legend(
         handles=edge_legend(graph),
         loc="upper left",
@@ -406,9 +419,8 @@ def plot_actor_graph(graph: nx.MultiDiGraph, title: str = "Who did what to whom,
         fontsize=7.5,
         title="Edges and nodes",
     )
-    fig.subplots_adjust(left=0.02, right=0.78, bottom=0.1, top=0.93)
-    add_source_line(fig, "Edge labels are event ids.")
-    return fig
+    fig.subplots_adjust(left=0.02, right=0.78, bottom=0.12, top=0.92)
+    add_source_line(fig, note)
 
 
 def plot_mediator_graph(graph: nx.MultiDiGraph, mediator: str = "QAT") -> plt.Figure:
@@ -418,22 +430,15 @@ def plot_mediator_graph(graph: nx.MultiDiGraph, mediator: str = "QAT") -> plt.Fi
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 6.0))
     draw_multigraph(view, positions, ax, node_size=2600)
     ax.set_ylim(-0.85, 0.95)
-    ax.set_title("The mediator: Qatar between the Ukrainian and the Russian side")
-    ax.set_xlabel("Edge labels are event ids; the Doha summit (E03) is the indirect channel Ukraine -> Qatar -> Russia")
-    ax.set_ylabel("")
-    ax.set_xticks([])
-    ax.set_yticks([])
     ax.set_xlim(-0.3, 2.3)
-    ax.legend(
-        handles=edge_legend(view),
-        loc="upper left",
-        bbox_to_anchor=(1.0, 1.0),
-        frameon=False,
-        fontsize=7.5,
-        title="Edges and nodes",
+    finish_graph_figure(
+        fig,
+        ax,
+        view,
+        "The mediator: Qatar between the Ukrainian and the Russian side",
+        "Edge labels are event ids; the Doha summit (E03) is the indirect channel Ukraine -> Qatar -> Russia",
+        "Actors of each side folded into one node.",
     )
-    fig.subplots_adjust(left=0.02, right=0.78, bottom=0.12, top=0.92)
-    add_source_line(fig, "Actors of each side folded into one node.")
     return fig
 
 
