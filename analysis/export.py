@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import networkx as nx
 
+from .brokerage import brokerage_table
 from .events import Dataset, build_event_table, build_evidence_table, build_link_table, iso_date, load_dataset
 from .graph import build_actor_graph
+from .snapshots import BEFORE_INCURSION, snapshot
 
 EVENT_COLUMNS = [
     "event_id",
@@ -34,7 +37,8 @@ EVENT_COLUMNS = [
 
 
 def export(outdir: Path, dataset: Dataset | None = None) -> list[Path]:
-    """Write events.csv, evidence.csv, event_links.csv, actors.csv, mentions.csv and actor_graph.graphml."""
+    """Write the tables (events, evidence, event_links, actors, mentions, brokerage) as CSV, and the actor graph
+    and its snapshots (before the incursion, at the reference date) as GraphML, GEXF and node-link JSON."""
     dataset = dataset or load_dataset()
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -60,7 +64,25 @@ def export(outdir: Path, dataset: Dataset | None = None) -> list[Path]:
     )
     write_csv(mentions, "mentions.csv")
 
-    graph_path = outdir / "actor_graph.graphml"
-    nx.write_graphml(build_actor_graph(dataset), graph_path)
-    written.append(graph_path)
+    graph = build_actor_graph(dataset)
+    write_csv(brokerage_table(graph), "brokerage.csv")
+    table, links = build_event_table(dataset), build_link_table(dataset)
+    graphs = {
+        "actor_graph": graph,
+        f"snapshot_{BEFORE_INCURSION.isoformat()}": snapshot(graph, table, links, BEFORE_INCURSION),
+        f"snapshot_{dataset.article.reference_date.isoformat()}": snapshot(
+            graph, table, links, dataset.article.reference_date
+        ),
+    }
+    for name, g in graphs.items():
+        written += write_graph(g, outdir / name)
     return written
+
+
+def write_graph(graph: nx.MultiDiGraph, stem: Path) -> list[Path]:
+    """The graph as GraphML (networkx, yEd), GEXF (Gephi) and node-link JSON (d3, networkx)."""
+    paths = [stem.with_suffix(".graphml"), stem.with_suffix(".gexf"), stem.with_suffix(".json")]
+    nx.write_graphml(graph, paths[0])
+    nx.write_gexf(graph, paths[1])
+    paths[2].write_text(json.dumps(nx.node_link_data(graph, edges="edges"), indent=1, sort_keys=True) + "\n")
+    return paths

@@ -15,7 +15,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .graph import ACTION, SOURCING, mediator_view
+from .graph import ACTION, SOURCING, layer, mediator_view
 
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -396,7 +396,7 @@ def plot_actor_graph(graph: nx.MultiDiGraph, title: str = "Who did what to whom,
     finish_graph_figure(
         fig,
         ax,
-        graph,
+        edge_legend(graph),
         title,
         "Ukrainian side  <-   mediator   ->  Russian side  (sources and partners along the top)",
         "Edge labels are event ids.",
@@ -404,7 +404,7 @@ def plot_actor_graph(graph: nx.MultiDiGraph, title: str = "Who did what to whom,
     return fig
 
 
-def finish_graph_figure(fig: plt.Figure, ax, graph: nx.MultiDiGraph, title: str, xlabel: str, note: str) -> None:
+def finish_graph_figure(fig: plt.Figure, ax, handles: list, title: str, xlabel: str, note: str) -> None:
     """Title, axis label (a graph has no y scale), the edge and node legend, and the source line."""
     ax.set_title(title)
     ax.set_xlabel(xlabel)
@@ -412,7 +412,7 @@ def finish_graph_figure(fig: plt.Figure, ax, graph: nx.MultiDiGraph, title: str,
     ax.set_xticks([])
     ax.set_yticks([])
     ax.legend(
-        handles=edge_legend(graph),
+        handles=handles,
         loc="upper left",
         bbox_to_anchor=(1.0, 1.0),
         frameon=False,
@@ -434,7 +434,7 @@ def plot_mediator_graph(graph: nx.MultiDiGraph, mediator: str = "QAT") -> plt.Fi
     finish_graph_figure(
         fig,
         ax,
-        view,
+        edge_legend(view),
         "The mediator: Qatar between the Ukrainian and the Russian side",
         "Edge labels are event ids; the Doha summit (E03) is the indirect channel Ukraine -> Qatar -> Russia",
         "Actors of each side folded into one node.",
@@ -483,4 +483,175 @@ def plot_goldstein(table: pd.DataFrame) -> plt.Figure:
     )
     fig.subplots_adjust(left=0.33, right=0.85, bottom=0.16, top=0.93)
     add_source_line(fig)
+    return fig
+
+
+MEDIATOR_POSITIONS = {"UKR": (0.0, 0.0), "QAT": (1.0, 0.55), "RUS": (2.0, 0.0)}
+PAIR_COLOURS = {"QAT-UKR": OKABE_ITO["sky blue"], "QAT-RUS": OKABE_ITO["orange"], "RUS-UKR": OKABE_ITO["vermillion"]}
+
+
+def plot_snapshots(snapshots: dict[str, nx.MultiDiGraph]) -> plt.Figure:
+    """Small multiples: the mediation channel (sides folded, Qatar between) in each snapshot, same layout."""
+    fig, axes = plt.subplots(1, len(snapshots), figsize=(FIGURE_WIDTH, 4.6), sharex=True, sharey=True)
+    for ax, (title, graph) in zip(axes, snapshots.items()):
+        view = mediator_view(graph)
+        draw_multigraph(view, MEDIATOR_POSITIONS, ax, node_size=1500)
+        ax.set_title(f"{title}: {view.number_of_edges()} ties", fontsize=10)
+        ax.set_xlim(-0.3, 2.3)
+        ax.set_ylim(-0.75, 0.9)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_xlabel("Ukrainian side - Qatar - Russian side")
+    merged = nx.compose_all([mediator_view(g) for g in snapshots.values()])
+    fig.suptitle("The channel before the incursion and at the report date", fontweight="bold")
+    fig.legend(
+        handles=edge_legend(merged), loc="lower center", ncol=4, frameon=False, fontsize=7.5, bbox_to_anchor=(0.5, 0.06)
+    )
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.3, top=0.86, wspace=0.05)
+    add_source_line(fig, "Edge labels are event ids; status as of each date (data rules: analysis/snapshots.py).")
+    return fig
+
+
+def plot_net_cooperation(series: pd.DataFrame, reference: dt.date) -> plt.Figure:
+    """Net Goldstein score of realized ties per pair of parties, as a step line over time."""
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 3.8))
+    styles = ["solid", "dashed", "dotted"]
+    for index, pair in enumerate(series.columns):
+        ax.step(
+            series.index,
+            series[pair],
+            where="post",
+            label=pair,
+            color=PAIR_COLOURS.get(pair, "#555555"),
+            linewidth=2.2,
+            linestyle=styles[index % len(styles)],
+        )
+        last = series[pair].iloc[-1]
+        ax.plot([series.index[-1]], [last], marker="o", color=PAIR_COLOURS.get(pair, "#555555"))
+        ax.annotate(
+            f"{pair} {last:+.0f}",
+            (series.index[-1], last),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=7.5,
+            color=PAIR_COLOURS.get(pair, "#555555"),
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+        )
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.axvline(pd.Timestamp(reference), color="black", linestyle="--", linewidth=1, label="reference date")
+    ax.set_xlim(series.index[0] - pd.Timedelta(days=2), pd.Timestamp(reference) + pd.Timedelta(days=9))
+    ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%d %b"))
+    ax.set_title("Net cooperation between the parties (sum of Goldstein scores of realized ties)")
+    ax.set_xlabel("Date (2024); an act counts from the date by which it had certainly happened")
+    ax.set_ylabel("Net Goldstein score")
+    ax.legend(title="Pair", frameon=False, loc="lower left", fontsize=8)
+    fig.subplots_adjust(left=0.08, right=0.98, bottom=0.24, top=0.9)
+    add_source_line(fig)
+    return fig
+
+
+def plot_signed_parties(net: pd.Series, title: str) -> plt.Figure:
+    """The three parties with one line per pair: colour by the sign of the net score, width by its size."""
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH * 0.6, 4.2))
+    for (a, b), value in net.items():
+        (xa, ya), (xb, yb) = MEDIATOR_POSITIONS[a], MEDIATOR_POSITIONS[b]
+        colour = SIGN_COLOURS["cooperation"] if value > 0 else SIGN_COLOURS["conflict"] if value < 0 else "#999999"
+        ax.plot([xa, xb], [ya, yb], color=colour, linewidth=1 + abs(value) / 2.5, solid_capstyle="round", zorder=1)
+        ax.text(
+            (xa + xb) / 2,
+            (ya + yb) / 2,
+            f"{value:+.1f}",
+            ha="center",
+            va="center",
+            fontsize=9,
+            bbox={"facecolor": "white", "edgecolor": colour, "boxstyle": "round"},
+            zorder=3,
+        )
+    for node, (x, y) in MEDIATOR_POSITIONS.items():
+        side = {"UKR": "Ukrainian side", "QAT": "mediator", "RUS": "Russian side"}[node]
+        ax.scatter([x], [y], s=1400, color=SIDE_COLOURS[side], edgecolors="#333333", zorder=2)
+        ax.text(x, y, node, ha="center", va="center", fontsize=9, zorder=4)
+    ax.set_xlim(-0.35, 2.35)
+    ax.set_ylim(-0.35, 0.9)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_title(title)
+    ax.set_xlabel("Line width: size of the net Goldstein score")
+    ax.legend(
+        handles=[
+            Line2D([], [], color=SIGN_COLOURS["cooperation"], linewidth=3, label="net cooperation"),
+            Line2D([], [], color=SIGN_COLOURS["conflict"], linewidth=3, label="net conflict"),
+            Line2D([], [], color="#999999", linewidth=3, label="balanced (0)"),
+        ],
+        loc="upper left",
+        frameon=False,
+        fontsize=7.5,
+    )
+    fig.subplots_adjust(left=0.03, right=0.97, bottom=0.2, top=0.9)
+    add_source_line(fig)
+    return fig
+
+
+def plot_sourcing(graph: nx.MultiDiGraph) -> plt.Figure:
+    """Who reports on whom: sources on the left, the actors whose acts they report on the right; one arrow per
+    pair, as wide as the number of events, labelled with that number."""
+    counts = nx.DiGraph()
+    for u, v, data in layer(graph, SOURCING).edges(data=True):
+        weight = counts.edges[u, v]["events"] + 1 if counts.has_edge(u, v) else 1
+        counts.add_edge(u, v, events=weight)
+    sources = sorted({u for u, _ in counts.edges()})
+    targets = sorted({v for _, v in counts.edges()})
+    span = max(len(sources), len(targets)) - 1
+    positions = {n: (0.0, -i * span / max(len(sources) - 1, 1)) for i, n in enumerate(sources)}
+    positions.update({n: (1.0, -i * span / max(len(targets) - 1, 1)) for i, n in enumerate(targets)})
+    for node in counts.nodes:
+        counts.nodes[node].update(graph.nodes[node])
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH * 0.8, 5.2))
+    nodes = sorted(counts.nodes)
+    nx.draw_networkx_nodes(
+        counts,
+        positions,
+        nodelist=nodes,
+        node_size=1500,
+        edgecolors="#333333",
+        ax=ax,
+        node_color=[SIDE_COLOURS[counts.nodes[n]["side"]] for n in nodes],
+    )
+    nx.draw_networkx_labels(counts, positions, font_size=7.5, ax=ax)
+    edges = sorted(counts.edges())
+    nx.draw_networkx_edges(
+        counts,
+        positions,
+        edgelist=edges,
+        width=[0.8 + counts.edges[e]["events"] for e in edges],
+        edge_color="#888888",
+        arrowsize=12,
+        node_size=1500,
+        ax=ax,
+    )
+    nx.draw_networkx_edge_labels(
+        counts,
+        positions,
+        edge_labels={e: counts.edges[e]["events"] for e in edges},
+        label_pos=0.3,
+        font_size=7.5,
+        ax=ax,
+    )
+    ax.set_xlim(-0.25, 1.25)
+    ax.set_ylim(-span - 0.6, 0.6)
+    handles = [
+        Patch(facecolor=SIDE_COLOURS[side], edgecolor="#333333", label=side)
+        for side in SIDE_COLOURS
+        if any(counts.nodes[n]["side"] == side for n in nodes)
+    ]
+    handles.append(Line2D([], [], color="#888888", linewidth=2, label="reports on (events)"))
+    finish_graph_figure(
+        fig,
+        ax,
+        handles,
+        "Who reports on whom",
+        "Sources (left) and the actors whose acts they report (right)",
+        "Numbers and widths: events reported.",
+    )
     return fig

@@ -39,3 +39,21 @@ def anonymous_share(dataset: Dataset) -> dict[str, float]:
         "anonymous_source": float(anonymous / total),
         "anonymous_or_post_citing_anonymous": float((anonymous + via_post) / total),
     }
+
+
+def attribution_kind(kind: str, actor_id: str) -> str:
+    """Three kinds of sourcing: anonymous people, the Post on its own authority (citing unnamed diplomats and
+    officials), and named officials speaking on the record."""
+    if kind == "anonymous sources":
+        return "anonymous source"
+    if kind == "news outlet":
+        return "the Post, citing unnamed officials"
+    return "named official, on the record"
+
+
+def attribution_shares(dataset: Dataset) -> pd.DataFrame:
+    """Events and their share by kind of attribution, most common first."""
+    counts = attribution_table(dataset)
+    counts["attribution_kind"] = [attribution_kind(k, a) for k, a in zip(counts["kind"], counts["attributed_to"])]
+    shares = counts.groupby("attribution_kind")["events"].sum().sort_values(ascending=False, kind="stable")
+    return pd.DataFrame({"events": shares, "share": (shares / shares.sum()).round(3)})

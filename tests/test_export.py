@@ -1,3 +1,4 @@
+import json
 import subprocess
 import sys
 
@@ -84,6 +85,33 @@ def test_graphml_loads_back(outdir):
     graph = nx.read_graphml(outdir / "actor_graph.graphml")
     assert graph.is_directed() and graph.is_multigraph()
     assert set(graph.nodes) == set(read(outdir, "actors.csv")["actor_id"])
+
+
+@pytest.mark.parametrize("stem", ["actor_graph", "snapshot_2024-08-01", "snapshot_2024-08-17"])
+def test_graph_and_snapshots_load_back_in_three_formats(outdir, stem):
+    graphml = nx.read_graphml(outdir / f"{stem}.graphml")
+    gexf = nx.read_gexf(outdir / f"{stem}.gexf")
+    node_link = nx.node_link_graph(json.loads((outdir / f"{stem}.json").read_text()), edges="edges")
+    assert graphml.number_of_edges() == gexf.number_of_edges() == node_link.number_of_edges()
+    assert set(graphml.nodes) == set(gexf.nodes) == set(node_link.nodes)
+    assert {d["event_id"] for *_, d in node_link.edges(data=True)} == {
+        d["event_id"] for *_, d in graphml.edges(data=True)
+    }
+
+
+def test_brokerage_csv_ranks_every_actor(outdir):
+    brokerage = read(outdir, "brokerage.csv")
+    assert list(brokerage.columns[:7]) == [
+        "actor_id",
+        "rank",
+        "role",
+        "betweenness",
+        "betweenness_all",
+        "constraint",
+        "effective_size",
+    ]
+    assert set(brokerage["actor_id"]) == set(read(outdir, "actors.csv")["actor_id"])
+    assert sorted(int(r) for r in brokerage["rank"]) == list(range(1, len(brokerage) + 1))
 
 
 def test_export_reports_bad_input_and_fails(data_copy, tmp_path):

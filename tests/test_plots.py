@@ -159,3 +159,57 @@ def test_configure_fixes_what_makes_svg_vary():
     assert matplotlib.rcParams["svg.fonttype"] == "path"
     assert set(plots.STATUS_COLOURS.values()) <= set(plots.OKABE_ITO.values())
     assert pd.Series(list(plots.STATUS_COLOURS.values())).is_unique
+
+
+def test_snapshot_small_multiples_have_one_panel_per_date(dataset, frames):
+    import datetime as dt
+
+    from analysis.snapshots import snapshot
+
+    table, links = frames
+    graph = build_actor_graph(dataset)
+    snaps = {
+        "1 Aug": snapshot(graph, table, links, dt.date(2024, 8, 1)),
+        "17 Aug": snapshot(graph, table, links, dt.date(2024, 8, 17)),
+    }
+    fig = plots.plot_snapshots(snaps)
+    assert len(fig.axes) == 2
+    for ax, (title, snap) in zip(fig.axes, snaps.items()):
+        edges = mediator_view(snap).number_of_edges()
+        assert ax.get_title() == f"{title}: {edges} ties"
+        assert len([p for p in ax.patches if isinstance(p, FancyArrowPatch)]) == edges
+    assert fig.legends and any("Source: English translation" in t for t in texts(fig))
+
+
+def test_net_cooperation_draws_one_line_per_pair_ending_at_its_last_value(dataset):
+    series = pd.DataFrame(
+        {"QAT-UKR": [5.0, 4.0], "RUS-UKR": [0.0, -23.0]}, index=pd.to_datetime(["2024-08-01", "2024-08-17"])
+    )
+    fig = plots.plot_net_cooperation(series, dataset.article.reference_date)
+    ax = fig.axes[0]
+    assert_dressed(fig, ax)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["QAT-UKR", "RUS-UKR", "reference date"]
+    assert {"QAT-UKR +4", "RUS-UKR -23"} <= set(texts(fig))
+
+
+def test_signed_parties_colour_each_pair_by_the_sign_of_its_net(dataset):
+    net = pd.Series({("QAT", "UKR"): 4.0, ("QAT", "RUS"): 0.0, ("RUS", "UKR"): -23.0})
+    fig = plots.plot_signed_parties(net, "Net")
+    ax = fig.axes[0]
+    assert ax.get_title() == "Net" and ax.get_legend() is not None
+    colours = {line.get_color() for line in ax.get_lines()[:3]}
+    assert colours == {plots.SIGN_COLOURS["cooperation"], plots.SIGN_COLOURS["conflict"], "#999999"}
+    assert {"+4.0", "+0.0", "-23.0"} <= set(texts(fig))
+
+
+def test_sourcing_figure_has_one_arrow_per_source_and_actor_pair(dataset):
+    graph = build_actor_graph(dataset)
+    pairs = {(u, v) for u, v, d in graph.edges(data=True) if d["layer"] == "sourcing"}
+    fig = plots.plot_sourcing(graph)
+    ax = fig.axes[0]
+    assert_dressed(fig, ax)
+    assert len([p for p in ax.patches if isinstance(p, FancyArrowPatch)]) == len(pairs)
+    wapo_on_ukraine = sum(
+        1 for u, v, d in graph.edges(data=True) if d["layer"] == "sourcing" and (u, v) == ("WAPO", "UKR")
+    )
+    assert str(wapo_on_ukraine) in texts(fig)

@@ -1,0 +1,123 @@
+"""Brokerage: how far each actor stands between others (betweenness, Burt's constraint and effective size,
+Gould-Fernandez roles), on the channel layer and on the whole action layer.
+
+The channel layer holds the cooperative ties that were real or scheduled: action edges coded cooperation
+whose status is occurred, ongoing, planned or postponed. Hoped-for agreements (hypothetical), refused
+meetings (cancelled) and a warning that was never given (negated) are not channels between anyone.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import networkx as nx
+import pandas as pd
+
+from .graph import ACTION, layer
+
+CHANNEL_STATUSES = ("occurred", "ongoing", "planned", "postponed")
+ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+
+
+def channel_layer(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Cooperative action edges that were real or scheduled (all nodes kept)."""
+    view = nx.MultiDiGraph()
+    view.graph.update(graph.graph)
+    view.add_nodes_from(graph.nodes(data=True))
+    view.add_edges_from(
+        (u, v, k, d)
+        for u, v, k, d in graph.edges(keys=True, data=True)
+        if d["layer"] == ACTION and d["sign"] == "cooperation" and d["status"] in CHANNEL_STATUSES
+    )
+    return view
+
+
+def broker_role(group_a: str, group_b: str, group_c: str) -> str:
+    """Gould and Fernandez (1989): the role of b on a path a -> b -> c, from the three actors' groups."""
+    if group_a == group_b == group_c:
+        return "coordinator"
+    if group_a == group_c:
+        return "itinerant"
+    if group_a == group_b:
+        return "representative"
+    if group_b == group_c:
+        return "gatekeeper"
+    return "liaison"
+
+
+def brokerage_counts(graph: nx.DiGraph | nx.MultiDiGraph, group: str = "side") -> pd.DataFrame:
+    """Per node, how many open two-paths a -> b -> c (a != c, no tie a -> c) it brokers, by role."""
+    simple = nx.DiGraph(graph)
+    counts = {node: dict.fromkeys(ROLES, 0) for node in simple.nodes}
+    for broker in simple.nodes:
+        for a, c in itertools.product(simple.predecessors(broker), simple.successors(broker)):
+            if a == c or a == broker or c == broker or simple.has_edge(a, c):
+                continue
+            groups = (simple.nodes[a][group], simple.nodes[broker][group], simple.nodes[c][group])
+            counts[broker][broker_role(*groups)] += 1
+    return pd.DataFrame.from_dict(counts, orient="index", columns=list(ROLES)).rename_axis("actor_id")
+
+
+def main_role(row: pd.Series) -> str:
+    """The role an actor plays most often ("none" if it brokers nothing); ties go to the rarer, more
+    between-group role (liaison before gatekeeper ... before coordinator)."""
+    if row[list(ROLES)].sum() == 0:
+        return "none"
+    return max(reversed(ROLES), key=lambda role: row[role])
+
+
+def structural_holes(graph: nx.MultiDiGraph) -> pd.DataFrame:
+    """Burt's constraint and effective size on the undirected simple graph (NaN for isolated actors)."""
+    simple = nx.Graph(nx.MultiGraph(graph))
+    simple.remove_edges_from(nx.selfloop_edges(simple))
+    constraint = nx.constraint(simple)
+    effective = nx.effective_size(simple)
+    return pd.DataFrame({"constraint": constraint, "effective_size": effective}).rename_axis("actor_id")
+
+
+def betweenness(graph: nx.MultiDiGraph) -> pd.Series:
+    """Normalized betweenness on the undirected simple graph: the share of shortest paths through an actor."""
+    simple = nx.Graph(nx.MultiGraph(graph))
+    return pd.Series(nx.betweenness_centrality(simple, normalized=True)).rename_axis("actor_id")
+
+
+def brokerage_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
+    """One row per actor: rank, role, betweenness (channel layer and whole action layer), constraint,
+    effective size and role counts, all on the channel layer except betweenness_all.
+
+    rank 1 is the strongest go-between: actors are ordered by channel betweenness, then by the number of
+    two-paths they broker, then by lower constraint, then by id.
+    """
+    channel = channel_layer(graph)
+    counts = brokerage_counts(channel)
+    holes = structural_holes(channel)
+    table = pd.DataFrame(index=pd.Index(sorted(graph.nodes), name="actor_id"))
+    table["name"] = [graph.nodes[n]["name"] for n in table.index]
+    table["side"] = [graph.nodes[n]["side"] for n in table.index]
+    table["betweenness"] = betweenness(channel).reindex(table.index).round(4)
+    table["betweenness_all"] = betweenness(layer(graph, ACTION)).reindex(table.index).round(4)
+    table["constraint"] = holes["constraint"].reindex(table.index).round(4)
+    table["effective_size"] = holes["effective_size"].reindex(table.index).round(4)
+    table = table.join(counts)
+    table["brokered_paths"] = table[list(ROLES)].sum(axis=1)
+    table["role"] = table.apply(main_role, axis=1)
+    table = table.sort_values(
+        ["betweenness", "brokered_paths", "constraint"],
+        ascending=[False, False, True],
+        na_position="last",
+        kind="stable",
+    )
+    table.insert(0, "rank", range(1, len(table) + 1))
+    columns = [
+        "rank",
+        "role",
+        "betweenness",
+        "betweenness_all",
+        "constraint",
+        "effective_size",
+        "name",
+        "side",
+        "brokered_paths",
+        *ROLES,
+    ]
+    return table[columns].reset_index()
