@@ -121,3 +121,24 @@ def brokerage_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
         *ROLES,
     ]
     return table[columns].reset_index()
+
+
+def centrality_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
+    """Per actor on the whole action layer: ties out and in, distinct partners and betweenness, sorted by
+    betweenness, then partners, then id."""
+    actions = layer(graph, ACTION)
+    partners = nx.Graph(nx.MultiGraph(actions))
+    table = pd.DataFrame(
+        {
+            "actor_id": list(actions.nodes),
+            "name": [actions.nodes[n]["name"] for n in actions.nodes],
+            "side": [actions.nodes[n]["side"] for n in actions.nodes],
+            "out_edges": [actions.out_degree(n) for n in actions.nodes],
+            "in_edges": [actions.in_degree(n) for n in actions.nodes],
+            "partners": [partners.degree(n) for n in actions.nodes],
+        }
+    )
+    table["betweenness"] = table["actor_id"].map(betweenness(actions)).round(4)
+    return table.sort_values(["betweenness", "partners", "actor_id"], ascending=[False, False, True]).reset_index(
+        drop=True
+    )

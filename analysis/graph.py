@@ -89,28 +89,6 @@ def layer(graph: nx.MultiDiGraph, name: str) -> nx.MultiDiGraph:
     return view
 
 
-def centrality_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
-    """Per actor on the action layer: events in and out, and betweenness on the undirected simple graph
-    (is an actor on the shortest paths between others?), normalized; sorted by betweenness, then id."""
-    actions = layer(graph, ACTION)
-    simple = nx.Graph(actions.to_undirected())
-    betweenness = nx.betweenness_centrality(simple, normalized=True)
-    table = pd.DataFrame(
-        {
-            "actor_id": list(actions.nodes),
-            "name": [actions.nodes[n]["name"] for n in actions.nodes],
-            "side": [actions.nodes[n]["side"] for n in actions.nodes],
-            "out_edges": [actions.out_degree(n) for n in actions.nodes],
-            "in_edges": [actions.in_degree(n) for n in actions.nodes],
-            "partners": [simple.degree(n) for n in actions.nodes],
-            "betweenness": [round(betweenness[n], 4) for n in actions.nodes],
-        }
-    )
-    return table.sort_values(["betweenness", "partners", "actor_id"], ascending=[False, False, True]).reset_index(
-        drop=True
-    )
-
-
 def mediator_view(graph: nx.MultiDiGraph, mediator: str = "QAT") -> nx.MultiDiGraph:
     """The action edges between the two sides and the mediator, each side folded into one node."""
     fold = {

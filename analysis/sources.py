@@ -27,20 +27,6 @@ def attribution_table(dataset: Dataset) -> pd.DataFrame:
     return counts[["attributed_to", "source", "kind", "sourcing", "events", "event_ids", "attribution"]]
 
 
-def anonymous_share(dataset: Dataset) -> dict[str, float]:
-    """Shares of events whose named source is anonymous, and of those resting on the Post's unnamed diplomats
-    and officials too (the Post's own claims cite only them)."""
-    counts = attribution_table(dataset)
-    total = counts["events"].sum()
-    anonymous = counts.loc[counts["sourcing"] == "anonymous", "events"].sum()
-    via_post = counts.loc[counts["attributed_to"] == "WAPO", "events"].sum()
-    return {
-        "events": int(total),
-        "anonymous_source": float(anonymous / total),
-        "anonymous_or_post_citing_anonymous": float((anonymous + via_post) / total),
-    }
-
-
 def attribution_kind(kind: str, actor_id: str) -> str:
     """Three kinds of sourcing: anonymous people, the Post on its own authority (citing unnamed diplomats and
     officials), and named officials speaking on the record."""

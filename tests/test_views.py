@@ -3,10 +3,10 @@ import re
 
 import networkx as nx
 
+from analysis.brokerage import centrality_table
 from analysis.events import build_event_table, filter_events
-from analysis.graph import centrality_table
 from analysis.render import highlight_mentions
-from analysis.sources import anonymous_share, attribution_table
+from analysis.sources import attribution_shares, attribution_table
 
 
 def test_filter_events_by_status_actor_and_source(dataset):
@@ -27,9 +27,11 @@ def test_attribution_counts_every_event_once(dataset):
     # By reading: diplomats (E06), a diplomatic source (E10) and some officials (E16, E17) are anonymous.
     assert by_source.loc[["DIPOFF", "DIPSRC", "SOMEOFF"], "events"].sum() == 4
     assert set(by_source.loc[by_source["sourcing"] == "named"].index) == {"WAPO", "UKROP", "PUTIN"}
-    share = anonymous_share(dataset)
-    assert share["anonymous_source"] == 4 / 18
-    assert share["anonymous_or_post_citing_anonymous"] == (4 + by_source.loc["WAPO", "events"]) / 18
+    shares = attribution_shares(dataset)
+    assert shares.loc["anonymous source", "events"] == 4
+    assert shares.loc["the Post, citing unnamed officials", "events"] == by_source.loc["WAPO", "events"]
+    assert shares.loc["named official, on the record", "events"] == 2  # E14 (the President's Office), E18 (Putin)
+    assert shares["share"].sum() == 1.0
 
 
 def test_highlighted_text_is_the_article_with_marks(dataset):
