@@ -173,6 +173,9 @@ def test_notebook_reruns_cleanly_in_jupyterlab(lab, browser, notebook):
         dismiss = page.get_by_role("button", name="No", exact=True)  # the "Jupyter news?" notification
         if dismiss.count():
             dismiss.first.click()
+            page.wait_for_timeout(500)
+        if figures:  # show the first figure rather than the imports
+            page.locator(".jp-OutputArea-output img, .jp-OutputArea-output svg").first.scroll_into_view_if_needed()
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{notebook.stem}.png"))
     finally:
