@@ -37,3 +37,13 @@ export: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out build .pytest_cache
+
+.PHONY: bench report
+
+# Time the notebooks against a floor (kernel start and imports), the export, and the build on 10x-1000x events.
+bench: $(STAMP)
+	$(BIN)/python -m analysis.bench
+
+# Static HTML of the committed notebooks, their figures and the export tables, in build/report/ (no re-execution).
+report: $(STAMP)
+	$(BIN)/python -m analysis.report

@@ -166,7 +166,7 @@ class _Reader:
             note=self.text(record, entry, "note", required=False),
         )
 
-    def link(self, entry: dict, index: int, event_ids: set[str]) -> Link:
+    def link(self, entry: dict, index: int, event_ids) -> Link:
         record = f"link #{index}"
         self.keys(record, entry, LINK_KEYS_REQUIRED, LINK_KEYS_OPTIONAL)
         source, target = self.text(record, entry, "source"), self.text(record, entry, "target")
@@ -200,22 +200,21 @@ def load_annotations(path: Path, article: Article, registry: Registry, codebook:
     raw_events = data.get("event", [])
     if not raw_events:
         reader.fail("file", "has no [[event]] records")
-    events: list[Event] = []
+    events: dict[str, Event] = {}
     for index, entry in enumerate(raw_events, start=1):
         event = reader.event(entry, index)
-        if any(e.event_id == event.event_id for e in events):
+        if event.event_id in events:
             reader.fail(f"event {event.event_id}", "duplicate event id")
-        events.append(event)
-    event_ids = {e.event_id for e in events}
-    links: list[Link] = []
+        events[event.event_id] = event
+    links: dict[tuple[str, str, str], Link] = {}
     for index, entry in enumerate(data.get("link", []), start=1):
-        link = reader.link(entry, index, event_ids)
-        if any((o.source, o.target, o.relation) == (link.source, link.target, link.relation) for o in links):
+        link = reader.link(entry, index, events.keys())
+        if (link.source, link.target, link.relation) in links:
             reader.fail(f"link #{index}", "duplicate link")
-        links.append(link)
+        links[link.source, link.target, link.relation] = link
     uncoded = []
     for index, entry in enumerate(data.get("uncoded", []), start=1):
         record = f"uncoded #{index}"
         reader.keys(record, entry, {"sentence", "quote", "reason"}, set())
         uncoded.append(Uncoded(reader.span(record, entry, "quote"), reader.text(record, entry, "reason")))
-    return Annotations(path, tuple(events), tuple(links), tuple(uncoded))
+    return Annotations(path, tuple(events.values()), tuple(links.values()), tuple(uncoded))

@@ -57,7 +57,9 @@ CAUSAL_RELATIONS = ("caused", "disrupted", "followed", "in_response_to", "resche
 
 
 def configure(seed: str = "kursk-qatar") -> None:
-    """Fixed fonts and SVG hash salt, and inline SVG without a creation date: figures rerun byte-identical."""
+    """Fixed font (drawn as paths, so it looks the same everywhere), fixed SVG hash salt, and inline SVG without
+    a creation date: figures rerun byte-identical. Figures set their own margins, so no tight bounding box
+    (which would draw every figure twice)."""
     matplotlib.rcParams.update(
         {
             "font.family": "DejaVu Sans",
@@ -76,7 +78,7 @@ def configure(seed: str = "kursk-qatar") -> None:
     shell = get_ipython()
     if shell is not None:  # the kwargs first: setting the formats re-registers them with the current kwargs
         shell.run_line_magic(
-            "config", "InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight', 'metadata': {'Date': None}}"
+            "config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None, 'metadata': {'Date': None}}"
         )
         shell.run_line_magic("config", "InlineBackend.figure_formats = ['svg']")
 

@@ -28,31 +28,39 @@ def status_as_of(
 ) -> str | None:
     """The event's status on `day`, or None if it was not (yet, or ever) a tie then; `reference` is the
     date of the report, when the statuses in the table hold."""
-    row = table.set_index("event_id").loc[event_id]
+    return statuses_as_of(table, links, day, reference)[event_id]
+
+
+def statuses_as_of(table: pd.DataFrame, links: pd.DataFrame, day: dt.date, reference: dt.date) -> dict[str, str | None]:
+    """status_as_of for every event at once."""
     when = pd.Timestamp(day)
-    status = row["status"]
-    if status in ("hypothetical", "negated"):
-        return None
-    if status == "occurred":
-        return status if pd.notna(row["date_end"]) and row["date_end"] <= when else None
-    if status == "ongoing":
-        return status if row["date_start"] <= when <= row["date_end"] else None
-    if status == "planned":
-        return status if when >= pd.Timestamp(reference) else None
-    into = links[links["target_event"] == event_id]
-    starts = table.set_index("event_id")["date_start"]
-    followed = starts.reindex(into.loc[into["relation"] == "followed", "source_event"]).dropna()
-    if len(followed) and when < followed.max():
-        return None
-    ends = table.set_index("event_id")["date_end"]
-    deferring = ends.reindex(into.loc[into["relation"].isin(DEFERRING), "source_event"]).dropna()
-    return status if (deferring <= when).any() else "planned"
+    rows = table.set_index("event_id")
+    result: dict[str, str | None] = {}
+    for event_id, row in rows.iterrows():
+        status = row["status"]
+        if status in ("hypothetical", "negated"):
+            result[event_id] = None
+        elif status == "occurred":
+            result[event_id] = status if pd.notna(row["date_end"]) and row["date_end"] <= when else None
+        elif status == "ongoing":
+            result[event_id] = status if row["date_start"] <= when <= row["date_end"] else None
+        elif status == "planned":
+            result[event_id] = status if when >= pd.Timestamp(reference) else None
+        else:
+            into = links[links["target_event"] == event_id]
+            followed = rows["date_start"].reindex(into.loc[into["relation"] == "followed", "source_event"]).dropna()
+            deferring = rows["date_end"].reindex(into.loc[into["relation"].isin(DEFERRING), "source_event"]).dropna()
+            if len(followed) and when < followed.max():
+                result[event_id] = None
+            else:
+                result[event_id] = status if (deferring <= when).any() else "planned"
+    return result
 
 
 def snapshot(graph: nx.MultiDiGraph, table: pd.DataFrame, links: pd.DataFrame, day: dt.date) -> nx.MultiDiGraph:
     """The action edges that were ties on `day`, each with its status then (all nodes kept)."""
     reference = dt.date.fromisoformat(graph.graph["reference_date"])
-    statuses = {event_id: status_as_of(table, links, event_id, day, reference) for event_id in table["event_id"]}
+    statuses = statuses_as_of(table, links, day, reference)
     view = nx.MultiDiGraph(snapshot_date=day.isoformat())
     view.graph.update({k: v for k, v in graph.graph.items() if k != "snapshot_date"})
     view.add_nodes_from(graph.nodes(data=True))
