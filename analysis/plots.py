@@ -494,8 +494,8 @@ PAIR_COLOURS = {"QAT-UKR": OKABE_ITO["sky blue"], "QAT-RUS": OKABE_ITO["orange"]
 
 def plot_snapshots(snapshots: dict[str, nx.MultiDiGraph]) -> plt.Figure:
     """Small multiples: the mediation channel (sides folded, Qatar between) in each snapshot, same layout."""
-    fig, axes = plt.subplots(1, len(snapshots), figsize=(FIGURE_WIDTH, 4.6), sharex=True, sharey=True)
-    for ax, (title, graph) in zip(axes, snapshots.items()):
+    fig, axes = plt.subplots(1, len(snapshots), figsize=(FIGURE_WIDTH, 4.6), sharex=True, sharey=True, squeeze=False)
+    for ax, (title, graph) in zip(axes[0], snapshots.items()):
         view = mediator_view(graph)
         draw_multigraph(view, MEDIATOR_POSITIONS, ax, node_size=1500)
         ax.set_title(f"{title}: {view.number_of_edges()} ties", fontsize=10)
@@ -505,7 +505,7 @@ def plot_snapshots(snapshots: dict[str, nx.MultiDiGraph]) -> plt.Figure:
         ax.set_yticks([])
         ax.set_xlabel("Ukrainian side - Qatar - Russian side")
     merged = nx.compose_all([mediator_view(g) for g in snapshots.values()])
-    fig.suptitle("The channel before the incursion and at the report date", fontweight="bold")
+    fig.suptitle("The channel as of " + " and ".join(snapshots), fontweight="bold")
     fig.legend(
         handles=edge_legend(merged), loc="lower center", ncol=4, frameon=False, fontsize=7.5, bbox_to_anchor=(0.5, 0.06)
     )

@@ -152,3 +152,11 @@ def weekly_days(start: dt.date, reference: dt.date) -> list[dt.date]:
     """Every seventh day from `start`, then the reference date itself."""
     days = [start + dt.timedelta(days=7 * i) for i in range((reference - start).days // 7 + 1)]
     return days if days[-1] == reference else [*days, reference]
+
+
+def change_days(table: pd.DataFrame, start: dt.date, reference: dt.date) -> list[dt.date]:
+    """The days from `start` to `reference` on which a snapshot can differ from the day before: `start`, every
+    interval bound and the day after every end, and the reference date. A step chart over them is exact."""
+    bounds = pd.concat([table["date_start"], table["date_end"], table["date_end"] + pd.Timedelta(days=1)]).dropna()
+    days = {start, reference} | {d.date() for d in bounds if start <= d.date() <= reference}
+    return sorted(days)

@@ -92,3 +92,17 @@ def test_net_cooperation_refuses_days_after_the_report(parts):
 def test_weekly_days_end_on_the_reference_date():
     days = weekly_days(dt.date(2024, 8, 1), REF)
     assert days == [dt.date(2024, 8, 1), dt.date(2024, 8, 8), dt.date(2024, 8, 15), REF]
+
+
+def test_change_days_make_an_exact_step_series(parts):
+    from analysis.snapshots import change_days
+
+    graph, table, links = parts
+    start = dt.date(2024, 6, 10)
+    days = change_days(table, start, REF)
+    assert days[0] == start and days[-1] == REF and days == sorted(set(days))
+    assert dt.date(2024, 8, 11) in days and dt.date(2024, 6, 17) in days  # end of "last week", start of mediation
+    every_day = [start + dt.timedelta(days=i) for i in range((REF - start).days + 1)]
+    full = net_cooperation_over_time(graph, table, links, every_day)
+    sparse = net_cooperation_over_time(graph, table, links, days)
+    assert full.equals(sparse.reindex(full.index, method="ffill"))
