@@ -53,6 +53,7 @@ SOURCE_LINE = (
     "2024-08-17. Coding: data/events.toml."
 )
 FIGURE_WIDTH = 10.0
+CAUSAL_CHAIN = ["E01", "E07", "E12", "E03", "E14"]  # incursion, postponement, refusal, summit, video conference
 CAUSAL_RELATIONS = ("caused", "disrupted", "followed", "in_response_to", "rescheduled_as")
 
 

@@ -125,3 +125,14 @@ def test_export_reports_bad_input_and_fails(data_copy, tmp_path):
     assert result.returncode == 1
     assert f"error: {data_copy / 'events.toml'}: file: not valid TOML" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_figures_are_written_as_svg_and_png(outdir):
+    folder = outdir / "figures"
+    stems = {p.stem for p in folder.iterdir()}
+    assert {"timeline", "causal_chain", "actor_graph", "mediator_graph", "snapshots", "sourcing"} <= stems
+    for stem in stems:
+        assert (folder / f"{stem}.png").read_bytes().startswith(b"\x89PNG")
+        svg = (folder / f"{stem}.svg").read_text()
+        assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+        assert "<dc:date>" not in svg  # no creation date: the files are reproducible
