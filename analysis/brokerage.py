@@ -13,7 +13,7 @@ import itertools
 import networkx as nx
 import pandas as pd
 
-from .graph import ACTION, layer
+from .graph import ACTION, keep_edges, layer
 
 CHANNEL_STATUSES = ("occurred", "ongoing", "planned", "postponed")
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
@@ -21,15 +21,9 @@ ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
 def channel_layer(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Cooperative action edges that were real or scheduled (all nodes kept)."""
-    view = nx.MultiDiGraph()
-    view.graph.update(graph.graph)
-    view.add_nodes_from(graph.nodes(data=True))
-    view.add_edges_from(
-        (u, v, k, d)
-        for u, v, k, d in graph.edges(keys=True, data=True)
-        if d["layer"] == ACTION and d["sign"] == "cooperation" and d["status"] in CHANNEL_STATUSES
+    return keep_edges(
+        graph, lambda d: d["layer"] == ACTION and d["sign"] == "cooperation" and d["status"] in CHANNEL_STATUSES
     )
-    return view
 
 
 def broker_role(group_a: str, group_b: str, group_c: str) -> str:

@@ -12,8 +12,8 @@ import networkx as nx
 from . import plots
 from .brokerage import brokerage_table
 from .events import Dataset, build_event_table, build_evidence_table, build_link_table, iso_date, load_dataset
-from .graph import build_actor_graph
-from .snapshots import BEFORE_INCURSION, change_days, net_cooperation_over_time, pair_net, side_fold, snapshot
+from .graph import build_actor_graph, side_fold
+from .snapshots import BEFORE_INCURSION, change_days, net_cooperation_over_time, pair_net, snapshot
 from .sources import attribution_table
 
 EVENT_COLUMNS = [

@@ -80,21 +80,29 @@ def build_actor_graph(dataset: Dataset | None = None) -> nx.MultiDiGraph:
     return graph
 
 
-def layer(graph: nx.MultiDiGraph, name: str) -> nx.MultiDiGraph:
-    """A copy of the graph with only the edges of one layer (all nodes kept)."""
+def keep_edges(graph: nx.MultiDiGraph, keep) -> nx.MultiDiGraph:
+    """A copy with every node and the edges whose attributes satisfy `keep`, so layouts do not move."""
     view = nx.MultiDiGraph()
     view.graph.update(graph.graph)
     view.add_nodes_from(graph.nodes(data=True))
-    view.add_edges_from((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if d["layer"] == name)
+    view.add_edges_from((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if keep(d))
     return view
+
+
+def side_fold(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Each actor to its side's representative node: UKR, RUS, QAT (the mediator) or itself."""
+    names = {"Ukrainian side": "UKR", "Russian side": "RUS", "mediator": "QAT"}
+    return {node: names.get(data["side"], node) for node, data in graph.nodes(data=True)}
+
+
+def layer(graph: nx.MultiDiGraph, name: str) -> nx.MultiDiGraph:
+    """A copy of the graph with only the edges of one layer (all nodes kept)."""
+    return keep_edges(graph, lambda d: d["layer"] == name)
 
 
 def mediator_view(graph: nx.MultiDiGraph, mediator: str = "QAT") -> nx.MultiDiGraph:
     """The action edges between the two sides and the mediator, each side folded into one node."""
-    fold = {
-        n: ("UKR" if d["side"] == "Ukrainian side" else "RUS" if d["side"] == "Russian side" else n)
-        for n, d in graph.nodes(data=True)
-    }
+    fold = side_fold(graph)
     view = nx.MultiDiGraph()
     for node, name, side in (
         ("UKR", "Ukrainian side", "Ukrainian side"),
@@ -114,16 +122,13 @@ def select_edges(
 ) -> nx.MultiDiGraph:
     """A copy with the edges of the chosen layers; action edges further limited to `signs` and `statuses`
     (all statuses if empty). Every node is kept, so layouts do not move."""
-    view = nx.MultiDiGraph()
-    view.graph.update(graph.graph)
-    view.add_nodes_from(graph.nodes(data=True))
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        if data["layer"] not in layers:
-            continue
-        if data["layer"] == ACTION and (data["sign"] not in signs or (statuses and data["status"] not in statuses)):
-            continue
-        view.add_edge(u, v, key=key, **data)
-    return view
+    return keep_edges(
+        graph,
+        lambda d: (
+            d["layer"] in layers
+            and (d["layer"] != ACTION or (d["sign"] in signs and (not statuses or d["status"] in statuses)))
+        ),
+    )
 
 
 def edge_table(graph: nx.MultiDiGraph) -> pd.DataFrame:

@@ -3,8 +3,8 @@
 Run with `make report` (or `python -m analysis.report`). Nothing is re-executed: the HTML and the figures come
 from the outputs committed in notebooks/, so the report shows exactly what strict nbval checked. Figures are
 the notebooks' image/svg+xml outputs, saved as NOTEBOOKSTEM-cellN.svg (N is the cell's 1-based position in the
-notebook); PNG files are only the image/png outputs the notebooks hold, since no SVG-to-PNG converter is
-installed. The tables and the graph are `python -m analysis export build/report/data`.
+notebook); the notebooks' own image/png outputs become PNG files. The tables, the graph and SVG and PNG
+copies of the main figures are `python -m analysis export build/report/data`.
 """
 
 from __future__ import annotations
@@ -105,14 +105,14 @@ def write_index(pages: list[Page], out_dir: Path, data_files: list[Path]) -> Pat
         pngs = (
             "the only PNG files are the notebooks' own image/png outputs"
             if any(page.pngs for page in pages)
-            else "the notebooks hold no image/png outputs, so there are no PNG files"
+            else "the notebooks hold no image/png outputs, so there are no PNG files of notebook outputs"
         )
-        lines.append(f"<p>PNG: no SVG-to-PNG converter is installed, so SVG figures get no PNG copy; {pngs}.</p>")
+        lines.append(f"<p>PNG: {pngs}; PNG copies of the main figures are among the export files below.</p>")
     if data_files:
         lines.append("<h2>Tables and graph</h2>")
         lines.append("<p>From <code>python -m analysis export build/report/data</code>.</p>")
         lines.append("<ul>")
-        lines.extend(f"<li>{_link(p, out_dir, p.name)}</li>" for p in data_files)
+        lines.extend(f"<li>{_link(p, out_dir, p.relative_to(out_dir / 'data').as_posix())}</li>" for p in data_files)
         lines.append("</ul>")
     lines += ["</body>", "</html>", ""]
     index = out_dir / "index.html"
@@ -124,7 +124,7 @@ def export_data(out_dir: Path, data_dir: Path = DATA_DIR) -> list[Path]:
     """`python -m analysis export OUT_DIR --data DATA_DIR`, as a subprocess; the files it wrote."""
     command = [sys.executable, "-m", "analysis", "export", str(out_dir), "--data", str(data_dir)]
     subprocess.run(command, cwd=ROOT, check=True)
-    return sorted(p for p in out_dir.iterdir() if p.is_file())
+    return sorted(p for p in out_dir.rglob("*") if p.is_file())
 
 
 def build_report(

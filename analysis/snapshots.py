@@ -17,22 +17,15 @@ import datetime as dt
 import networkx as nx
 import pandas as pd
 
-from .graph import ACTION
+from .graph import ACTION, side_fold
 
 DEFERRING = ("disrupted", "caused")
 BEFORE_INCURSION = dt.date(2024, 8, 1)  # a day before "last week" (5-11 August), the incursion's earliest start
 
 
-def status_as_of(
-    table: pd.DataFrame, links: pd.DataFrame, event_id: str, day: dt.date, reference: dt.date
-) -> str | None:
-    """The event's status on `day`, or None if it was not (yet, or ever) a tie then; `reference` is the
-    date of the report, when the statuses in the table hold."""
-    return statuses_as_of(table, links, day, reference)[event_id]
-
-
 def statuses_as_of(table: pd.DataFrame, links: pd.DataFrame, day: dt.date, reference: dt.date) -> dict[str, str | None]:
-    """status_as_of for every event at once."""
+    """Each event's status on `day`, or None if it was not (yet, or ever) a tie then; `reference` is the date
+    of the report, when the statuses in the table hold."""
     when = pd.Timestamp(day)
     rows = table.set_index("event_id")
     result: dict[str, str | None] = {}
@@ -125,12 +118,6 @@ def pair_net(graph: nx.MultiDiGraph, fold: dict[str, str], realized_only: bool =
         if a != b:
             totals[(a, b)] = totals.get((a, b), 0.0) + data["goldstein"]
     return pd.Series(totals, dtype="float64")
-
-
-def side_fold(graph: nx.MultiDiGraph) -> dict[str, str]:
-    """Each actor to its side's representative node: UKR, RUS, QAT (the mediator) or itself."""
-    names = {"Ukrainian side": "UKR", "Russian side": "RUS", "mediator": "QAT"}
-    return {node: names.get(data["side"], node) for node, data in graph.nodes(data=True)}
 
 
 def net_cooperation_over_time(graph, table, links, days: list[dt.date]) -> pd.DataFrame:

@@ -27,7 +27,7 @@ def attribution_table(dataset: Dataset) -> pd.DataFrame:
     return counts[["attributed_to", "source", "kind", "sourcing", "events", "event_ids", "attribution"]]
 
 
-def attribution_kind(kind: str, actor_id: str) -> str:
+def attribution_kind(kind: str) -> str:
     """Three kinds of sourcing: anonymous people, the Post on its own authority (citing unnamed diplomats and
     officials), and named officials speaking on the record."""
     if kind == "anonymous sources":
@@ -40,6 +40,6 @@ def attribution_kind(kind: str, actor_id: str) -> str:
 def attribution_shares(dataset: Dataset) -> pd.DataFrame:
     """Events and their share by kind of attribution, most common first."""
     counts = attribution_table(dataset)
-    counts["attribution_kind"] = [attribution_kind(k, a) for k, a in zip(counts["kind"], counts["attributed_to"])]
+    counts["attribution_kind"] = counts["kind"].map(attribution_kind)
     shares = counts.groupby("attribution_kind")["events"].sum().sort_values(ascending=False, kind="stable")
     return pd.DataFrame({"events": shares, "share": (shares / shares.sum()).round(3)})

@@ -3,15 +3,14 @@ import datetime as dt
 import pytest
 
 from analysis.events import build_event_table, build_link_table
-from analysis.graph import build_actor_graph, edge_table
+from analysis.graph import build_actor_graph, edge_table, side_fold
 from analysis.snapshots import (
     BEFORE_INCURSION,
     changes,
     net_cooperation_over_time,
     pair_net,
-    side_fold,
     snapshot,
-    status_as_of,
+    statuses_as_of,
     turned_negative,
     weekly_days,
 )
@@ -27,22 +26,22 @@ def parts(dataset):
 def test_status_as_of_follows_the_rules(parts):
     _, table, links = parts
     # The summit was planned before the incursion and postponed after it.
-    assert status_as_of(table, links, "E03", BEFORE_INCURSION, REF) == "planned"
-    assert status_as_of(table, links, "E03", REF, REF) == "postponed"
+    assert statuses_as_of(table, links, BEFORE_INCURSION, REF)["E03"] == "planned"
+    assert statuses_as_of(table, links, REF, REF)["E03"] == "postponed"
     # The incursion is on the record once it had certainly happened (by the end of "last week").
-    assert status_as_of(table, links, "E01", dt.date(2024, 8, 10), REF) is None
-    assert status_as_of(table, links, "E01", dt.date(2024, 8, 11), REF) == "occurred"
+    assert statuses_as_of(table, links, dt.date(2024, 8, 10), REF)["E01"] is None
+    assert statuses_as_of(table, links, dt.date(2024, 8, 11), REF)["E01"] == "occurred"
     # Qatar's mediation lasts through its interval.
-    assert status_as_of(table, links, "E06", dt.date(2024, 6, 16), REF) is None
-    assert status_as_of(table, links, "E06", dt.date(2024, 6, 17), REF) == "ongoing"
+    assert statuses_as_of(table, links, dt.date(2024, 6, 16), REF)["E06"] is None
+    assert statuses_as_of(table, links, dt.date(2024, 6, 17), REF)["E06"] == "ongoing"
     # The one-sided meeting only exists once Russia had pulled out; hoped-for and negated events never.
-    assert status_as_of(table, links, "E13", BEFORE_INCURSION, REF) is None
-    assert status_as_of(table, links, "E13", REF, REF) == "cancelled"
-    assert status_as_of(table, links, "E04", REF, REF) is None
-    assert status_as_of(table, links, "E10", REF, REF) is None
+    assert statuses_as_of(table, links, BEFORE_INCURSION, REF)["E13"] is None
+    assert statuses_as_of(table, links, REF, REF)["E13"] == "cancelled"
+    assert statuses_as_of(table, links, REF, REF)["E04"] is None
+    assert statuses_as_of(table, links, REF, REF)["E10"] is None
     # A plan still pending is known from the report on.
-    assert status_as_of(table, links, "E14", BEFORE_INCURSION, REF) is None
-    assert status_as_of(table, links, "E14", REF, REF) == "planned"
+    assert statuses_as_of(table, links, BEFORE_INCURSION, REF)["E14"] is None
+    assert statuses_as_of(table, links, REF, REF)["E14"] == "planned"
 
 
 def test_before_the_incursion_the_channel_is_cooperative(parts):
