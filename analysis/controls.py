@@ -20,7 +20,7 @@ def as_widget_value(rendered) -> tuple[str, object]:
     """('image', PNG bytes) for a figure (closed afterwards), ('html', markup) for a table or an HTML string."""
     if isinstance(rendered, plt.Figure):
         buffer = io.BytesIO()
-        rendered.savefig(buffer, format="png", dpi=80, bbox_inches="tight", metadata={"Software": None})
+        rendered.savefig(buffer, format="png", dpi=80, metadata={"Software": None})  # figures set their margins
         plt.close(rendered)
         return "image", buffer.getvalue()
     if isinstance(rendered, pd.DataFrame):

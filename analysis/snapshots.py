@@ -27,26 +27,29 @@ def statuses_as_of(table: pd.DataFrame, links: pd.DataFrame, day: dt.date, refer
     """Each event's status on `day`, or None if it was not (yet, or ever) a tie then; `reference` is the date
     of the report, when the statuses in the table hold."""
     when = pd.Timestamp(day)
-    rows = table.set_index("event_id")
+    starts = dict(zip(table["event_id"], table["date_start"]))
+    ends = dict(zip(table["event_id"], table["date_end"]))
+    followed: dict[str, list] = {}  # target event -> starts of the events it followed
+    deferring: dict[str, list] = {}  # target event -> ends of the events that put it off
+    for source, relation, target in zip(links["source_event"], links["relation"], links["target_event"]):
+        if relation == "followed" and pd.notna(starts.get(source)):
+            followed.setdefault(target, []).append(starts[source])
+        elif relation in DEFERRING and pd.notna(ends.get(source)):
+            deferring.setdefault(target, []).append(ends[source])
     result: dict[str, str | None] = {}
-    for event_id, row in rows.iterrows():
-        status = row["status"]
+    for event_id, status, start, end in zip(table["event_id"], table["status"], table["date_start"], table["date_end"]):
         if status in ("hypothetical", "negated"):
             result[event_id] = None
         elif status == "occurred":
-            result[event_id] = status if pd.notna(row["date_end"]) and row["date_end"] <= when else None
+            result[event_id] = status if pd.notna(end) and end <= when else None
         elif status == "ongoing":
-            result[event_id] = status if row["date_start"] <= when <= row["date_end"] else None
+            result[event_id] = status if start <= when <= end else None
         elif status == "planned":
             result[event_id] = status if when >= pd.Timestamp(reference) else None
+        elif event_id in followed and when < max(followed[event_id]):
+            result[event_id] = None
         else:
-            into = links[links["target_event"] == event_id]
-            followed = rows["date_start"].reindex(into.loc[into["relation"] == "followed", "source_event"]).dropna()
-            deferring = rows["date_end"].reindex(into.loc[into["relation"].isin(DEFERRING), "source_event"]).dropna()
-            if len(followed) and when < followed.max():
-                result[event_id] = None
-            else:
-                result[event_id] = status if (deferring <= when).any() else "planned"
+            result[event_id] = status if any(d <= when for d in deferring.get(event_id, [])) else "planned"
     return result
 
 

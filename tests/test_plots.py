@@ -25,10 +25,24 @@ def texts(fig):
     return [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
 
 
+def source_line(fig):
+    """The figure's source line, whose text (line breaks read as spaces) names the article and the Post."""
+    lines = [t for t in fig.texts if t.get_text().startswith("Source: English translation")]
+    assert len(lines) == 1, [t.get_text() for t in fig.texts]
+    assert "The Washington Post" in " ".join(lines[0].get_text().split())
+    return lines[0]
+
+
+def assert_source_line_fits(fig):
+    """The source line's lines stay inside the figure: no line runs off its right edge."""
+    extent = source_line(fig).get_window_extent(fig.canvas.get_renderer())
+    assert 0 <= extent.x0 and extent.x1 <= fig.bbox.width, (extent, fig.bbox)
+
+
 def assert_dressed(fig, ax):
     assert ax.get_title() and ax.get_xlabel()
     assert ax.get_legend() is not None and ax.get_legend().get_texts()
-    assert any(t.startswith("Source: English translation") and "Washington Post" in t for t in texts(fig))
+    assert_source_line_fits(fig)
 
 
 def test_timeline_draws_every_event_in_date_order(dataset, frames):
@@ -178,7 +192,8 @@ def test_snapshot_small_multiples_have_one_panel_per_date(dataset, frames):
         edges = mediator_view(snap).number_of_edges()
         assert ax.get_title() == f"{title}: {edges} ties"
         assert len([p for p in ax.patches if isinstance(p, FancyArrowPatch)]) == edges
-    assert fig.legends and any("Source: English translation" in t for t in texts(fig))
+    assert fig.legends
+    assert_source_line_fits(fig)
 
 
 def test_net_cooperation_draws_one_line_per_pair_ending_at_its_last_value(dataset):
