@@ -7,14 +7,17 @@ palette, which stays distinct under the common colour-vision deficiencies. Layou
 from __future__ import annotations
 
 import datetime as dt
+import math
 import textwrap
+from typing import NamedTuple
 
 import matplotlib
 import matplotlib.pyplot as plt
 import networkx as nx
+import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import FancyArrowPatch, Patch
 
 from .graph import ACTION, SOURCING, layer, mediator_view
 
@@ -242,9 +245,87 @@ def _anchor_date(row) -> pd.Timestamp:
     return row["date_start"] if pd.notna(row["date_start"]) else row["date_end"]
 
 
+class EdgeLabel(NamedTuple):
+    """A label for the edge u -> v drawn as an arc3 curve with this `rad`."""
+
+    u: str
+    v: str
+    rad: float
+    text: str
+    colour: str
+
+
+LABEL_STEPS = tuple(sign * i / 20 for i in range(7) for sign in ((1,) if i == 0 else (-1, 1)))  # 0, -.05, .05, .. .3
+LABEL_GAP = 4.0  # pixels kept free between two labels, or a label and a node
+
+
+def label_edges(ax, positions, labels: list[EdgeLabel], node_size: float, fontsize: float = 6.5, at: float = 0.5):
+    """Edge labels, horizontal on white, each on its own edge's curve: at `at` (0 source, 1 target) or the nearest
+    spot along the curve that covers no node and no label placed before it, preferring spots that no other
+    drawn arrow crosses (so a label is not read as another edge's). Call once the axes' limits and the
+    figure's layout are final (positions depend on them). Returns the Text artists in the order of `labels`."""
+    ax.apply_aspect()  # a fixed aspect moves the axes box only at draw time; positions need the final one
+    renderer = ax.figure.canvas.get_renderer()
+    to_display, to_data = ax.transData, ax.transData.inverted()
+    radius = math.sqrt(node_size) / 2 * ax.figure.dpi / 72  # scatter size is the marker's diameter squared, in pt
+    centres = [to_display.transform(positions[n]) for n in positions]
+    arrows = [_sample_arrow(p, to_display) for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    placed, texts = [], []
+    for label in labels:
+        (x1, y1), (x2, y2) = to_display.transform(positions[label.u]), to_display.transform(positions[label.v])
+        control = ((x1 + x2) / 2 + label.rad * (y2 - y1), (y1 + y2) / 2 - label.rad * (x2 - x1))  # as Arc3 does
+        text = ax.text(
+            0,
+            0,
+            label.text,
+            fontsize=fontsize,
+            color=label.colour,
+            ha="center",
+            va="center",
+            zorder=5,
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 0.5},
+            clip_on=True,
+        )
+        best = None
+        for step in LABEL_STEPS:
+            t = at + step
+            point = [(1 - t) ** 2 * a + 2 * (1 - t) * t * c + t**2 * b for a, c, b in zip((x1, y1), control, (x2, y2))]
+            text.set_position(to_data.transform(point))
+            box = text.get_window_extent(renderer).padded(LABEL_GAP / 2)
+            hard = sum(box.overlaps(other) for other in placed) + sum(_covers(box, c, radius) for c in centres)
+            crossing = sum(_inside(box, points).any() for points in arrows) - 1  # less its own arrow, which runs through
+            score = (hard, crossing)
+            if best is None or score < best[0]:
+                best = (score, text.get_position(), box)
+            if score == (0, 0):
+                break
+        text.set_position(best[1])
+        placed.append(best[2])
+        texts.append(text)
+    return texts
+
+
+def _sample_arrow(arrow: FancyArrowPatch, to_display) -> np.ndarray:
+    """Points along an arrow's curves (its shaft and head), in display coordinates."""
+    curves = [segment for segment, _ in arrow.get_path().iter_bezier() if segment.degree >= 1]
+    return to_display.transform(np.concatenate([curve(np.linspace(0, 1, 256)) for curve in curves]))  # < 3 px apart
+
+
+def _inside(box, points: np.ndarray) -> np.ndarray:
+    """Which display-space points lie in the box."""
+    return (points[:, 0] >= box.x0) & (points[:, 0] <= box.x1) & (points[:, 1] >= box.y0) & (points[:, 1] <= box.y1)
+
+
+def _covers(box, centre, radius: float) -> bool:
+    """Whether a display-space box and a circle overlap."""
+    nearest_x = min(max(centre[0], box.x0), box.x1)
+    nearest_y = min(max(centre[1], box.y0), box.y1)
+    return (nearest_x - centre[0]) ** 2 + (nearest_y - centre[1]) ** 2 < radius**2
+
+
 def plot_causal_chain(table: pd.DataFrame, links: pd.DataFrame, chain: list[str]) -> plt.Figure:
     """The chain of events as a left-to-right directed graph, each arrow labelled with the article's relation."""
-    labels = table.set_index("event_id")
+    rows = table.set_index("event_id")
     graph = nx.DiGraph()
     graph.add_nodes_from(chain)
     for link in links.itertuples():
@@ -252,11 +333,12 @@ def plot_causal_chain(table: pd.DataFrame, links: pd.DataFrame, chain: list[str]
             graph.add_edge(link.source_event, link.target_event, relation=link.relation, evidence=link.evidence)
     positions = {event_id: (float(i), 0.0) for i, event_id in enumerate(chain)}
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 3.6))
-    colours = [STATUS_COLOURS[labels.loc[n, "status"]] for n in chain]
+    colours = [STATUS_COLOURS[rows.loc[n, "status"]] for n in chain]
     nx.draw_networkx_nodes(graph, positions, nodelist=chain, node_color=colours, node_size=900, ax=ax)
     nx.draw_networkx_labels(graph, positions, labels={n: n for n in chain}, font_color="white", font_size=8, ax=ax)
     step = {e for e in graph.edges if chain.index(e[1]) - chain.index(e[0]) == 1}
-    for edges, style in ((sorted(step), "arc3,rad=0.0"), (sorted(set(graph.edges) - step), "arc3,rad=-0.35")):
+    edge_labels = []
+    for edges, rad in ((sorted(step), 0.0), (sorted(set(graph.edges) - step), -0.35)):
         if not edges:
             continue
         nx.draw_networkx_edges(
@@ -268,19 +350,11 @@ def plot_causal_chain(table: pd.DataFrame, links: pd.DataFrame, chain: list[str]
             arrowsize=14,
             node_size=900,
             edge_color="#333333",
-            connectionstyle=style,
+            connectionstyle=f"arc3,rad={rad}",
         )
-        nx.draw_networkx_edge_labels(
-            graph,
-            positions,
-            edge_labels={e: graph.edges[e]["relation"] for e in edges},
-            connectionstyle=style,
-            font_size=7.5,
-            ax=ax,
-            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.9},
-        )
+        edge_labels += [EdgeLabel(u, v, rad, graph.edges[u, v]["relation"], "black") for u, v in edges]
     for event_id, (x, y) in positions.items():
-        ax.text(x, y - 0.12, _wrap(labels.loc[event_id, "label"]), ha="center", va="top", fontsize=7.5)
+        ax.text(x, y - 0.12, _wrap(rows.loc[event_id, "label"]), ha="center", va="top", fontsize=7.5)
     ax.set_xlim(-0.6, len(chain) - 0.4)
     ax.set_ylim(-0.5, 0.75)
     ax.set_title("The causal chain the article asserts")
@@ -290,7 +364,7 @@ def plot_causal_chain(table: pd.DataFrame, links: pd.DataFrame, chain: list[str]
     ax.tick_params(axis="x", bottom=False, labelbottom=False)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    present = list(dict.fromkeys(labels.loc[chain, "status"]))
+    present = list(dict.fromkeys(rows.loc[chain, "status"]))
     ax.legend(
         handles=[Patch(color=STATUS_COLOURS[s], label=s) for s in present],
         title="Status",
@@ -301,6 +375,7 @@ def plot_causal_chain(table: pd.DataFrame, links: pd.DataFrame, chain: list[str]
     )
     fig.subplots_adjust(left=0.03, right=0.87, bottom=0.18, top=0.88)
     add_source_line(fig)
+    label_edges(ax, positions, edge_labels, node_size=900, fontsize=7.5)
     return fig
 
 
@@ -324,67 +399,90 @@ SIDE_COLOURS = {
 }
 
 
+COLUMN_ORDER = ("UKR", "UKROP", "UKRMIL", "RUS", "RUSGOV", "PUTIN", "DIPOFF", "DIPSRC", "WAPO", "PARTNERS", "SOMEOFF")
+ROW = 0.7
+
+
 def actor_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """Ukrainian side on the left, the mediator in the middle, the Russian side on the right, others along
-    the top; within a column, actors in sorted order. Deterministic whatever the insertion order."""
-    positions = {}
+    """Ukrainian side on the left, the Russian side on the right, the mediator between them a row and a quarter
+    above their first row (clear of the curves between the sides), others along the top. Within a column or the
+    top row, actors follow COLUMN_ORDER (then any others, sorted): an order in which no curve of this article's
+    graph runs over a node it does not join (tested)."""
+    rank = {actor: i for i, actor in enumerate(COLUMN_ORDER)}
     columns: dict[str, list[str]] = {}
-    for node in sorted(graph.nodes):
+    for node in sorted(graph.nodes, key=lambda n: (rank.get(n, len(rank)), n)):
         columns.setdefault(graph.nodes[node]["side"], []).append(node)
+    positions = {}
     for side, nodes in columns.items():
-        if side == "other":
-            for i, node in enumerate(nodes):
-                positions[node] = (i * 2.0 / max(len(nodes) - 1, 1), 1.4)
-        else:
-            for i, node in enumerate(nodes):
-                positions[node] = (SIDE_COLUMNS[side], -i * 0.7 if side != "mediator" else -0.7)
+        for i, node in enumerate(nodes):
+            if side == "other":
+                positions[node] = (i * 2.0 / max(len(nodes) - 1, 1), 3 * ROW)
+            elif side == "mediator":
+                positions[node] = (SIDE_COLUMNS[side], (1.25 + i) * ROW)
+            else:
+                positions[node] = (SIDE_COLUMNS[side], -i * ROW)
     return positions
 
 
-def draw_multigraph(graph: nx.MultiDiGraph, positions, ax, edge_labels: bool = True, node_size: int = 1400) -> None:
-    """Nodes coloured by side; each edge with its own arc so parallel edges stay apart, coloured by sign
-    (sourcing in grey) and styled by status."""
+class Arc(NamedTuple):
+    """One curve in a graph drawing: an action edge, or every sourcing edge from one source to one actor."""
+
+    u: str
+    v: str
+    keys: tuple[str, ...]
+    data: dict  # the attributes of the first of `keys`
+    rad: float  # the arc3 bend
+
+
+def edge_arcs(graph: nx.MultiDiGraph) -> list[Arc]:
+    """The curves that draw `graph`, in key order: one per action edge, one per (source, actor) pair for the
+    sourcing edges (drawn as wide as the number of events, so the seven reports of the Post on Ukraine are one
+    curve, not a fan). The curves between two nodes, in either direction, bend to alternate sides of the line
+    joining them, 0.12, 0.24, ... from it, so that none lies on another and none bends further than it must."""
+    curves: dict[tuple, list] = {}
+    for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
+        group = (u, v, SOURCING) if data["layer"] == SOURCING else (u, v, key)
+        curves.setdefault(group, [data]).append(key)
+    seen: dict[tuple[str, str], int] = {}
+    arcs = []
+    for (u, v, _), (data, *keys) in curves.items():
+        pair = tuple(sorted((u, v)))
+        seen[pair] = seen.get(pair, 0) + 1
+        side = 1 if seen[pair] % 2 else -1  # 1st, 3rd, ... curve on one side of the pair's line, the others opposite
+        bend = side * 0.12 * ((seen[pair] + 1) // 2)
+        arcs.append(Arc(u, v, tuple(keys), data, round(bend if (u, v) == pair else -bend, 2)))  # arc3 bends by direction
+    return arcs
+
+
+def draw_multigraph(graph: nx.MultiDiGraph, positions, ax, node_size: int = 1400) -> list[EdgeLabel]:
+    """Nodes coloured by side; each curve of `edge_arcs` coloured by sign (sourcing in grey) and styled by
+    status. Returns the event-id labels of the action edges, for `label_edges` once the layout is final."""
     node_colours = [SIDE_COLOURS[graph.nodes[n]["side"]] for n in graph.nodes]
     nx.draw_networkx_nodes(graph, positions, node_color=node_colours, node_size=node_size, edgecolors="#333333", ax=ax)
     nx.draw_networkx_labels(graph, positions, font_size=7.5, ax=ax)
-    seen: dict[tuple[str, str], int] = {}
     strokes: dict[tuple, list] = {}  # one networkx call per (arc, colour, line style, width): far fewer artists set up
-    labels: dict[tuple, dict] = {}
-    for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
-        pair = tuple(sorted((u, v)))
-        index = seen.get(pair, 0)
-        seen[pair] = index + 1
-        style = f"arc3,rad={0.12 + 0.12 * index:.2f}"
-        sourcing = data["layer"] == SOURCING
-        colour = "#aaaaaa" if sourcing else SIGN_COLOURS[data["sign"]]
-        stroke = (":", 0.8) if sourcing else (STATUS_LINESTYLES[data["status"]], 1.6)
-        strokes.setdefault((style, colour, *stroke), []).append((u, v, key))
-        if edge_labels and not sourcing:
-            labels.setdefault((style, colour), {})[(u, v, key)] = data["event_id"]
-    for (style, colour, linestyle, width), edgelist in strokes.items():
+    labels = []
+    for arc in edge_arcs(graph):
+        sourcing = arc.data["layer"] == SOURCING
+        colour = "#aaaaaa" if sourcing else SIGN_COLOURS[arc.data["sign"]]
+        stroke = (":", 0.6 + 0.3 * len(arc.keys)) if sourcing else (STATUS_LINESTYLES[arc.data["status"]], 1.6)
+        strokes.setdefault((arc.rad, colour, *stroke), []).append((arc.u, arc.v, arc.keys[0]))
+        if not sourcing:
+            labels.append(EdgeLabel(arc.u, arc.v, arc.rad, arc.data["event_id"], colour))
+    for (rad, colour, linestyle, width), edgelist in strokes.items():
         nx.draw_networkx_edges(
             graph,
             positions,
             edgelist=edgelist,
             ax=ax,
-            connectionstyle=style,
+            connectionstyle=f"arc3,rad={rad}",
             edge_color=colour,
             style=linestyle,
             width=width,
             arrowsize=11,
             node_size=node_size,
         )
-    for (style, colour), edge_ids in labels.items():
-        nx.draw_networkx_edge_labels(
-            graph,
-            positions,
-            edge_labels=edge_ids,
-            ax=ax,
-            connectionstyle=style,
-            font_size=6.5,
-            font_color=colour,
-            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 0.5},
-        )
+    return labels
 
 
 def edge_legend(graph: nx.MultiDiGraph) -> list:
@@ -396,7 +494,7 @@ def edge_legend(graph: nx.MultiDiGraph) -> list:
         names = "/".join(s for s in statuses if STATUS_LINESTYLES[s] == style)
         handles.append(Line2D([], [], color="#555555", linestyle=style, label=names))
     if any(d["layer"] == SOURCING for *_, d in graph.edges(data=True)):
-        handles.append(Line2D([], [], color="#aaaaaa", linestyle=":", label="sourcing: reports"))
+        handles.append(Line2D([], [], color="#aaaaaa", linestyle=":", label="sourcing: reports (width: events)"))
     handles += [
         Patch(facecolor=c, edgecolor="#333333", label=s)
         for s, c in SIDE_COLOURS.items()
@@ -408,7 +506,7 @@ def edge_legend(graph: nx.MultiDiGraph) -> list:
 def plot_actor_graph(graph: nx.MultiDiGraph, title: str = "Who did what to whom, and who says so") -> plt.Figure:
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 7.0))
     positions = actor_positions(graph)
-    draw_multigraph(graph, positions, ax, node_size=1300)
+    labels = draw_multigraph(graph, positions, ax, node_size=1300)
     ax.margins(0.12)
     finish_graph_figure(
         fig,
@@ -418,6 +516,7 @@ def plot_actor_graph(graph: nx.MultiDiGraph, title: str = "Who did what to whom,
         "Ukrainian side  <-   mediator   ->  Russian side  (sources and partners along the top)",
         "Edge labels are event ids.",
     )
+    label_edges(ax, positions, labels, node_size=1300)
     return fig
 
 
@@ -440,14 +539,18 @@ def finish_graph_figure(fig: plt.Figure, ax, handles: list, title: str, xlabel: 
     add_source_line(fig, note)
 
 
+MEDIATOR_POSITIONS = {"UKR": (0.0, 0.0), "QAT": (1.0, 0.8), "RUS": (2.0, 0.0)}  # Qatar above the curves between the sides
+
+
 def plot_mediator_graph(graph: nx.MultiDiGraph, mediator: str = "QAT") -> plt.Figure:
     """Qatar between the two sides: every action edge among them, the planned indirect channel included."""
     view = mediator_view(graph, mediator)
-    positions = {"UKR": (0.0, 0.0), mediator: (1.0, 0.55), "RUS": (2.0, 0.0)}
+    positions = {mediator if node == "QAT" else node: xy for node, xy in MEDIATOR_POSITIONS.items()}
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 6.0))
-    draw_multigraph(view, positions, ax, node_size=2600)
-    ax.set_ylim(-0.85, 0.95)
+    labels = draw_multigraph(view, positions, ax, node_size=2600)
+    ax.set_ylim(-0.65, 1.1)
     ax.set_xlim(-0.3, 2.3)
+    ax.set_aspect("equal")  # arcs bend in display space: equal units keep them clear of Qatar at any size
     finish_graph_figure(
         fig,
         ax,
@@ -456,6 +559,7 @@ def plot_mediator_graph(graph: nx.MultiDiGraph, mediator: str = "QAT") -> plt.Fi
         "Edge labels are event ids; the Doha summit (E03) is the indirect channel Ukraine -> Qatar -> Russia",
         "Actors of each side folded into one node.",
     )
+    label_edges(ax, positions, labels, node_size=2600)
     return fig
 
 
@@ -503,19 +607,21 @@ def plot_goldstein(table: pd.DataFrame) -> plt.Figure:
     return fig
 
 
-MEDIATOR_POSITIONS = {"UKR": (0.0, 0.0), "QAT": (1.0, 0.55), "RUS": (2.0, 0.0)}
 PAIR_COLOURS = {"QAT-UKR": OKABE_ITO["sky blue"], "QAT-RUS": OKABE_ITO["orange"], "RUS-UKR": OKABE_ITO["vermillion"]}
 
 
 def plot_snapshots(snapshots: dict[str, nx.MultiDiGraph]) -> plt.Figure:
     """Small multiples: the mediation channel (sides folded, Qatar between) in each snapshot, same layout."""
-    fig, axes = plt.subplots(1, len(snapshots), figsize=(FIGURE_WIDTH, 4.6), sharex=True, sharey=True, squeeze=False)
+    width = max(0.6, len(snapshots) / 2) * FIGURE_WIDTH  # panels keep their size: one panel, a narrower figure
+    fig, axes = plt.subplots(1, len(snapshots), figsize=(width, 4.6), sharex=True, sharey=True, squeeze=False)
+    labels = []
     for ax, (title, graph) in zip(axes[0], snapshots.items()):
         view = mediator_view(graph)
-        draw_multigraph(view, MEDIATOR_POSITIONS, ax, node_size=1500)
+        labels.append(draw_multigraph(view, MEDIATOR_POSITIONS, ax, node_size=1500))
         ax.set_title(f"{title}: {view.number_of_edges()} ties", fontsize=10)
         ax.set_xlim(-0.3, 2.3)
-        ax.set_ylim(-0.75, 0.9)
+        ax.set_ylim(-0.5, 1.12)
+        ax.set_aspect("equal")
         ax.set_xticks([])
         ax.set_yticks([])
         ax.set_xlabel("Ukrainian side - Qatar - Russian side")
@@ -526,6 +632,8 @@ def plot_snapshots(snapshots: dict[str, nx.MultiDiGraph]) -> plt.Figure:
     )
     fig.subplots_adjust(left=0.02, right=0.98, bottom=0.3, top=0.86, wspace=0.05)
     add_source_line(fig, "Edge labels are event ids; status as of each date (data rules: analysis/snapshots.py).")
+    for ax, panel_labels in zip(axes[0], labels):
+        label_edges(ax, MEDIATOR_POSITIONS, panel_labels, node_size=1500)
     return fig
 
 
@@ -590,7 +698,7 @@ def plot_signed_parties(net: pd.Series, title: str) -> plt.Figure:
         ax.scatter([x], [y], s=1400, color=SIDE_COLOURS[side], edgecolors="#333333", zorder=2)
         ax.text(x, y, node, ha="center", va="center", fontsize=9, zorder=4)
     ax.set_xlim(-0.35, 2.35)
-    ax.set_ylim(-0.35, 0.9)
+    ax.set_ylim(-0.35, 1.15)
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_title(title)
@@ -647,14 +755,6 @@ def plot_sourcing(graph: nx.MultiDiGraph) -> plt.Figure:
         node_size=1500,
         ax=ax,
     )
-    nx.draw_networkx_edge_labels(
-        counts,
-        positions,
-        edge_labels={e: counts.edges[e]["events"] for e in edges},
-        label_pos=0.3,
-        font_size=7.5,
-        ax=ax,
-    )
     ax.set_xlim(-0.25, 1.25)
     ax.set_ylim(-span - 0.6, 0.6)
     handles = [
@@ -671,4 +771,6 @@ def plot_sourcing(graph: nx.MultiDiGraph) -> plt.Figure:
         "Sources (left) and the actors whose acts they report (right)",
         "Numbers and widths: events reported.",
     )
+    labels = [EdgeLabel(u, v, 0.0, str(counts.edges[u, v]["events"]), "black") for u, v in edges]
+    label_edges(ax, positions, labels, node_size=1500, fontsize=7.5, at=0.3)
     return fig

@@ -1,5 +1,9 @@
+import itertools
+import math
+
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.patches import FancyArrowPatch, Rectangle
@@ -37,6 +41,39 @@ def assert_source_line_fits(fig):
     """The source line's lines stay inside the figure: no line runs off its right edge."""
     extent = source_line(fig).get_window_extent(fig.canvas.get_renderer())
     assert 0 <= extent.x0 and extent.x1 <= fig.bbox.width, (extent, fig.bbox)
+
+
+def overlapping_texts(fig):
+    """Pairs of visible texts whose boxes overlap by more than a pixel each way, once the figure is drawn."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    shown = [t for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()]
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in shown]
+    clashes = []
+    for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+        both = matplotlib.transforms.Bbox.intersection(box_a, box_b)
+        if both is not None and both.width > 1 and both.height > 1:
+            clashes.append((a, b))
+    return clashes
+
+
+def nodes_crossed(fig, ax, positions, node_size):
+    """(node, arrow end points) for every drawn arrow whose curve passes over a node it does not start or end
+    at, sampled along the arrow's own path; a node is a disc of the scatter marker's radius."""
+    fig.canvas.draw()
+    radius = math.sqrt(node_size) / 2 * fig.dpi / 72
+    centres = {node: ax.transData.transform(xy) for node, xy in positions.items()}
+    crossed = []
+    for arrow in (p for p in ax.patches if isinstance(p, FancyArrowPatch)):
+        curves = [segment for segment, _ in arrow.get_path().iter_bezier() if segment.degree >= 1]
+        points = ax.transData.transform(np.concatenate([c(np.linspace(0, 1, 60)) for c in curves]))
+        line = ax.transData.transform(curves[0](np.array([0.0, 1.0])))  # the shaft's two ends
+        for node, centre in centres.items():
+            if min(np.hypot(*(line - centre).T)) < 1.5 * radius:
+                continue  # the arrow starts or ends at this node
+            if np.hypot(*(points - centre).T).min() < radius:
+                crossed.append((node, tuple(np.round(line, 0).ravel())))
+    return crossed
 
 
 def assert_dressed(fig, ax):
@@ -114,9 +151,46 @@ def test_actor_graph_draws_every_edge_with_a_legend(dataset):
     fig = plots.plot_actor_graph(graph)
     ax = fig.axes[0]
     assert_dressed(fig, ax)
-    assert len([p for p in ax.patches if isinstance(p, FancyArrowPatch)]) == graph.number_of_edges()
+    action = [k for *_, k, d in graph.edges(keys=True, data=True) if d["layer"] == "action"]
+    sourcing_pairs = {(u, v) for u, v, d in graph.edges(data=True) if d["layer"] == "sourcing"}
+    assert len([p for p in ax.patches if isinstance(p, FancyArrowPatch)]) == len(action) + len(sourcing_pairs)
+    event_ids = sorted(d["event_id"] for *_, d in graph.edges(data=True) if d["layer"] == "action")
+    assert sorted(t for t in texts(fig) if t in event_ids) == event_ids  # one event-id label per action edge
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert {"cooperation", "conflict", "sourcing: reports", "mediator"} <= set(legend)
+    assert {"cooperation", "conflict", "sourcing: reports (width: events)", "mediator"} <= set(legend)
+
+
+def test_graph_figures_keep_labels_apart_and_edges_off_other_nodes(dataset, frames):
+    import datetime as dt
+
+    from analysis.snapshots import snapshot
+
+    table, links = frames
+    graph = build_actor_graph(dataset)
+    fig = plots.plot_actor_graph(graph)
+    assert overlapping_texts(fig) == []
+    assert nodes_crossed(fig, fig.axes[0], plots.actor_positions(graph), 1300) == []
+    fig = plots.plot_mediator_graph(graph)
+    assert overlapping_texts(fig) == []
+    assert nodes_crossed(fig, fig.axes[0], plots.MEDIATOR_POSITIONS, 2600) == []
+    fig = plots.plot_snapshots({"17 Aug": snapshot(graph, table, links, dt.date(2024, 8, 17))})
+    assert overlapping_texts(fig) == []
+    assert nodes_crossed(fig, fig.axes[0], plots.MEDIATOR_POSITIONS, 1500) == []
+    for fig in (plots.plot_sourcing(graph), plots.plot_causal_chain(table, links, plots.CAUSAL_CHAIN)):
+        assert overlapping_texts(fig) == []
+
+
+def test_label_edges_moves_a_label_off_a_node_and_off_an_earlier_label():
+    fig, ax = plt.subplots(figsize=(4, 3))
+    positions = {"a": (0.0, 0.0), "b": (2.0, 0.0), "m": (1.0, 0.0)}
+    ax.set_xlim(-0.5, 2.5)
+    ax.set_ylim(-1, 1)
+    ax.scatter([1.0], [0.0], s=900)
+    labels = [plots.EdgeLabel("a", "b", 0.0, "first", "black"), plots.EdgeLabel("a", "b", 0.0, "second", "black")]
+    first, second = plots.label_edges(ax, positions, labels, node_size=900)
+    assert first.get_position()[0] != 1.0  # not on the node "m" at the middle
+    assert abs(first.get_position()[1]) < 1e-9 and abs(second.get_position()[1]) < 1e-9  # both on the edge
+    assert overlapping_texts(fig) == []
 
 
 def test_positions_are_deterministic_and_put_the_mediator_between_the_sides(dataset):
