@@ -100,20 +100,15 @@ SOURCE_FONT_SIZE = 6.5
 EM_PER_CHARACTER = 0.56  # DejaVu Sans averages 0.51 em per character over SOURCE_LINE; a margin on top
 
 
-def add_source_line(fig: plt.Figure, note: str = "") -> None:
+def add_source_line(fig: plt.Figure, note: str = "") -> float:
     """The source line along the bottom edge, broken into lines that fit the figure's width. The breaks are
     computed from the font's average character width: matplotlib's wrap=True measures every candidate line at
-    every draw, which cost a tenth of a second per figure."""
+    every draw, which cost a tenth of a second per figure. Returns the height it takes, as a fraction of the
+    figure's, for anything placed above it."""
     characters_per_line = int(0.97 * fig.get_figwidth() * 72 / (SOURCE_FONT_SIZE * EM_PER_CHARACTER))
-    fig.text(
-        0.01,
-        0.005,
-        textwrap.fill(SOURCE_LINE + (" " + note if note else ""), characters_per_line),
-        fontsize=SOURCE_FONT_SIZE,
-        color="#444444",
-        ha="left",
-        va="bottom",
-    )
+    text = textwrap.fill(SOURCE_LINE + (" " + note if note else ""), characters_per_line)
+    fig.text(0.01, 0.005, text, fontsize=SOURCE_FONT_SIZE, color="#444444", ha="left", va="bottom")
+    return 0.005 + (text.count("\n") + 1) * SOURCE_FONT_SIZE * 1.25 / 72 / fig.get_figheight()
 
 
 def timeline_order(table: pd.DataFrame) -> pd.DataFrame:
@@ -627,11 +622,11 @@ def plot_snapshots(snapshots: dict[str, nx.MultiDiGraph]) -> plt.Figure:
         ax.set_xlabel("Ukrainian side - Qatar - Russian side")
     merged = nx.compose_all([mediator_view(g) for g in snapshots.values()])
     fig.suptitle("The channel as of " + " and ".join(snapshots), fontweight="bold")
-    fig.legend(
-        handles=edge_legend(merged), loc="lower center", ncol=4, frameon=False, fontsize=7.5, bbox_to_anchor=(0.5, 0.06)
-    )
     fig.subplots_adjust(left=0.02, right=0.98, bottom=0.3, top=0.86, wspace=0.05)
-    add_source_line(fig, "Edge labels are event ids; status as of each date (data rules: analysis/snapshots.py).")
+    source = add_source_line(fig, "Edge labels are event ids; status as of each date (data rules: analysis/snapshots.py).")
+    fig.legend(
+        handles=edge_legend(merged), loc="lower center", ncol=4, frameon=False, fontsize=7.5, bbox_to_anchor=(0.5, source)
+    )
     for ax, panel_labels in zip(axes[0], labels):
         label_edges(ax, MEDIATOR_POSITIONS, panel_labels, node_size=1500)
     return fig
