@@ -1,9 +1,9 @@
 """Interactive views for the notebooks: controls wired to a plain rendering function.
 
 The view is an ipywidgets box holding the controls and a widget that shows what `render` returns (a figure as
-a PNG image, a table or HTML as HTML). It is redrawn when a control changes. No Output widget captures display
-messages here: executing such captures headless (nbclient, nbval) sometimes loses the kernel's idle message
-and waits for its whole timeout. The notebooks call the same `render` in an ordinary cell, whose output is checked.
+an SVG image, drawn like the notebooks' figures and faster than a PNG; a table or HTML as HTML). It is redrawn
+when a control changes. No Output widget captures display messages here: executing such captures headless
+(nbclient, nbval) sometimes loses the kernel's idle message and waits for its whole timeout. The notebooks call the same `render` in an ordinary cell, whose output is checked.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import pandas as pd
 
 
 def as_widget_value(rendered) -> tuple[str, object]:
-    """('image', PNG bytes) for a figure (closed afterwards), ('html', markup) for a table or an HTML string."""
+    """('image', SVG bytes) for a figure (closed afterwards), ('html', markup) for a table or an HTML string."""
     if isinstance(rendered, plt.Figure):
         buffer = io.BytesIO()
-        rendered.savefig(buffer, format="png", dpi=80, metadata={"Software": None})  # figures set their margins
+        rendered.savefig(buffer, format="svg", metadata={"Date": None})  # figures set their own margins
         plt.close(rendered)
         return "image", buffer.getvalue()
     if isinstance(rendered, pd.DataFrame):
@@ -37,7 +37,7 @@ def linked_view(render: Callable, **controls: widgets.ValueWidget) -> widgets.VB
         return {name: control.value for name, control in controls.items()}
 
     kind, value = as_widget_value(render(**values()))
-    view = widgets.Image(value=value, format="png") if kind == "image" else widgets.HTML(value=value)
+    view = widgets.Image(value=value, format="svg+xml") if kind == "image" else widgets.HTML(value=value)
 
     def redraw(_change=None):
         view.value = as_widget_value(render(**values()))[1]

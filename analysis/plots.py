@@ -17,7 +17,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch, Patch
+from matplotlib.patches import Patch
+from matplotlib.transforms import Bbox
 
 from .graph import ACTION, SOURCING, layer, mediator_view
 
@@ -241,7 +242,8 @@ def _anchor_date(row) -> pd.Timestamp:
 
 
 class EdgeLabel(NamedTuple):
-    """A label for the edge u -> v drawn as an arc3 curve with this `rad`."""
+    """A label for the edge u -> v drawn as an arc3 curve with this `rad`; an empty `text` marks a curve that
+    carries no label but that labels keep clear of."""
 
     u: str
     v: str
@@ -254,21 +256,33 @@ LABEL_STEPS = tuple(sign * i / 20 for i in range(7) for sign in ((1,) if i == 0 
 LABEL_GAP = 4.0  # pixels kept free between two labels, or a label and a node
 
 
+def arc_points(start, end, rad: float, t: np.ndarray) -> np.ndarray:
+    """Points at parameters `t` of the arc3 curve from `start` to `end` (display coordinates), as matplotlib's
+    ConnectionStyle.Arc3 draws it: a quadratic Bezier whose control point is set off by `rad` times the chord."""
+    (x1, y1), (x2, y2) = start, end
+    control = np.array(((x1 + x2) / 2 + rad * (y2 - y1), (y1 + y2) / 2 - rad * (x2 - x1)))
+    t = np.asarray(t, dtype=float)[..., None]
+    return (1 - t) ** 2 * np.asarray(start) + 2 * (1 - t) * t * control + t**2 * np.asarray(end)
+
+
 def label_edges(ax, positions, labels: list[EdgeLabel], node_size: float, fontsize: float = 6.5, at: float = 0.5):
     """Edge labels, horizontal on white, each on its own edge's curve: at `at` (0 source, 1 target) or the nearest
     spot along the curve that covers no node and no label placed before it, preferring spots that no other
-    drawn arrow crosses (so a label is not read as another edge's). Call once the axes' limits and the
-    figure's layout are final (positions depend on them). Returns the Text artists in the order of `labels`."""
+    curve crosses (so a label is not read as another edge's). Call once the axes' limits and the figure's
+    layout are final (positions depend on them). Returns the Text artists of the labels with text."""
     ax.apply_aspect()  # a fixed aspect moves the axes box only at draw time; positions need the final one
     renderer = ax.figure.canvas.get_renderer()
     to_display, to_data = ax.transData, ax.transData.inverted()
     radius = math.sqrt(node_size) / 2 * ax.figure.dpi / 72  # scatter size is the marker's diameter squared, in pt
-    centres = [to_display.transform(positions[n]) for n in positions]
-    arrows = [_sample_arrow(p, to_display) for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    ends = {node: to_display.transform(xy) for node, xy in positions.items()}
+    centres = list(ends.values())
+    curves = np.stack([arc_points(ends[e.u], ends[e.v], e.rad, np.linspace(0, 1, 200)) for e in labels])
+    owner = np.repeat(np.arange(len(labels)), curves.shape[1])  # which curve each sampled point belongs to
+    points = curves.reshape(-1, 2)
     placed, texts = [], []
-    for label in labels:
-        (x1, y1), (x2, y2) = to_display.transform(positions[label.u]), to_display.transform(positions[label.v])
-        control = ((x1 + x2) / 2 + label.rad * (y2 - y1), (y1 + y2) / 2 - label.rad * (x2 - x1))  # as Arc3 does
+    for index, label in enumerate(labels):
+        if not label.text:
+            continue
         text = ax.text(
             0,
             0,
@@ -281,29 +295,21 @@ def label_edges(ax, positions, labels: list[EdgeLabel], node_size: float, fontsi
             bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 0.5},
             clip_on=True,
         )
+        size = text.get_window_extent(renderer).padded(LABEL_GAP / 2).size  # centred text: the box only moves
         best = None
         for step in LABEL_STEPS:
-            t = at + step
-            point = [(1 - t) ** 2 * a + 2 * (1 - t) * t * c + t**2 * b for a, c, b in zip((x1, y1), control, (x2, y2))]
-            text.set_position(to_data.transform(point))
-            box = text.get_window_extent(renderer).padded(LABEL_GAP / 2)
+            centre = arc_points(ends[label.u], ends[label.v], label.rad, at + step)
+            box = Bbox.from_bounds(*(centre - size / 2), *size)
             hard = sum(box.overlaps(other) for other in placed) + sum(_covers(box, c, radius) for c in centres)
-            crossing = sum(_inside(box, points).any() for points in arrows) - 1  # less its own arrow, which runs through
-            score = (hard, crossing)
-            if best is None or score < best[0]:
-                best = (score, text.get_position(), box)
-            if score == (0, 0):
+            crossing = len(set(owner[_inside(box, points)]) - {index})
+            if best is None or (hard, crossing) < best[0]:
+                best = ((hard, crossing), centre, box)
+            if best[0] == (0, 0):
                 break
-        text.set_position(best[1])
+        text.set_position(to_data.transform(best[1]))
         placed.append(best[2])
         texts.append(text)
     return texts
-
-
-def _sample_arrow(arrow: FancyArrowPatch, to_display) -> np.ndarray:
-    """Points along an arrow's curves (its shaft and head), in display coordinates."""
-    curves = [segment for segment, _ in arrow.get_path().iter_bezier() if segment.degree >= 1]
-    return to_display.transform(np.concatenate([curve(np.linspace(0, 1, 256)) for curve in curves]))  # < 3 px apart
 
 
 def _inside(box, points: np.ndarray) -> np.ndarray:
@@ -451,7 +457,7 @@ def edge_arcs(graph: nx.MultiDiGraph) -> list[Arc]:
 
 def draw_multigraph(graph: nx.MultiDiGraph, positions, ax, node_size: int = 1400) -> list[EdgeLabel]:
     """Nodes coloured by side; each curve of `edge_arcs` coloured by sign (sourcing in grey) and styled by
-    status. Returns the event-id labels of the action edges, for `label_edges` once the layout is final."""
+    status. Returns the curves for `label_edges` (event ids on action edges), to call once the layout is final."""
     node_colours = [SIDE_COLOURS[graph.nodes[n]["side"]] for n in graph.nodes]
     nx.draw_networkx_nodes(graph, positions, node_color=node_colours, node_size=node_size, edgecolors="#333333", ax=ax)
     nx.draw_networkx_labels(graph, positions, font_size=7.5, ax=ax)
@@ -462,8 +468,7 @@ def draw_multigraph(graph: nx.MultiDiGraph, positions, ax, node_size: int = 1400
         colour = "#aaaaaa" if sourcing else SIGN_COLOURS[arc.data["sign"]]
         stroke = (":", 0.6 + 0.3 * len(arc.keys)) if sourcing else (STATUS_LINESTYLES[arc.data["status"]], 1.6)
         strokes.setdefault((arc.rad, colour, *stroke), []).append((arc.u, arc.v, arc.keys[0]))
-        if not sourcing:
-            labels.append(EdgeLabel(arc.u, arc.v, arc.rad, arc.data["event_id"], colour))
+        labels.append(EdgeLabel(arc.u, arc.v, arc.rad, "" if sourcing else arc.data["event_id"], colour))
     for (rad, colour, linestyle, width), edgelist in strokes.items():
         nx.draw_networkx_edges(
             graph,

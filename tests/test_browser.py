@@ -170,6 +170,11 @@ def test_notebook_reruns_cleanly_in_jupyterlab(lab, browser, notebook):
             assert rendered_widgets == widgets, (
                 f"{notebook.name}: {rendered_widgets} widgets rendered, {widgets} expected"
             )
+            undrawn = page.evaluate(
+                "() => [...document.querySelectorAll('.jp-OutputArea-output .widget-vbox img')]"
+                ".filter(img => !(img.complete && img.naturalWidth > 0)).length"
+            )
+            assert undrawn == 0, f"{notebook.name}: {undrawn} widget images did not draw"
         dismiss = page.get_by_role("button", name="No", exact=True)  # the "Jupyter news?" notification
         if dismiss.count():
             dismiss.first.click()

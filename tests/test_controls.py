@@ -6,11 +6,12 @@ import pytest
 from analysis.controls import as_widget_value, linked_view
 
 
-def test_a_figure_becomes_a_png_and_is_closed():
+def test_a_figure_becomes_an_svg_and_is_closed():
     fig, ax = plt.subplots()
     ax.plot([0, 1], [1, 0])
     kind, value = as_widget_value(fig)
-    assert kind == "image" and value.startswith(b"\x89PNG")
+    assert kind == "image" and value.startswith(b"<?xml") and b"<svg" in value
+    assert b"<dc:date>" not in value
     assert not plt.fignum_exists(fig.number)
 
 
@@ -50,6 +51,6 @@ def test_a_figure_view_is_an_image_that_updates():
     box = linked_view(render, n=count)
     image = box.children[1]
     first = bytes(image.value)
-    assert isinstance(image, widgets.Image) and bytes(first).startswith(b"\x89PNG")
+    assert isinstance(image, widgets.Image) and image.format == "svg+xml" and b"<svg" in first
     count.value = 5
     assert bytes(image.value) != bytes(first)
