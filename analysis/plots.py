@@ -17,7 +17,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import FancyArrowPatch, Patch
+from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
 
 from .graph import ACTION, SOURCING, layer, mediator_view
@@ -241,22 +242,24 @@ def _anchor_date(row) -> pd.Timestamp:
     return row["date_start"] if pd.notna(row["date_start"]) else row["date_end"]
 
 
-class EdgeLabel(NamedTuple):
-    """A label for the edge u -> v drawn as an arc3 curve with this `rad`; an empty `text` marks a curve that
-    carries no label but that labels keep clear of."""
+class Curve(NamedTuple):
+    """An arrow u -> v drawn as matplotlib's arc3 curve with this `rad`, and its label ('' for none)."""
 
     u: str
     v: str
     rad: float
-    text: str
+    label: str
     colour: str
+    linestyle: str = "solid"
+    width: float = 1.6
 
 
 LABEL_STEPS = tuple(sign * i / 20 for i in range(7) for sign in ((1,) if i == 0 else (-1, 1)))  # 0, -.05, .05, .. .3
 LABEL_GAP = 4.0  # pixels kept free between two labels, or a label and a node
+SAMPLES = np.linspace(0, 1, 200)  # points along a curve: a few pixels apart on these figures
 
 
-def arc_points(start, end, rad: float, t: np.ndarray) -> np.ndarray:
+def arc_points(start, end, rad: float, t) -> np.ndarray:
     """Points at parameters `t` of the arc3 curve from `start` to `end` (display coordinates), as matplotlib's
     ConnectionStyle.Arc3 draws it: a quadratic Bezier whose control point is set off by `rad` times the chord."""
     (x1, y1), (x2, y2) = start, end
@@ -265,30 +268,64 @@ def arc_points(start, end, rad: float, t: np.ndarray) -> np.ndarray:
     return (1 - t) ** 2 * np.asarray(start) + 2 * (1 - t) * t * control + t**2 * np.asarray(end)
 
 
-def label_edges(ax, positions, labels: list[EdgeLabel], node_size: float, fontsize: float = 6.5, at: float = 0.5):
-    """Edge labels, horizontal on white, each on its own edge's curve: at `at` (0 source, 1 target) or the nearest
-    spot along the curve that covers no node and no label placed before it, preferring spots that no other
-    curve crosses (so a label is not read as another edge's). Call once the axes' limits and the figure's
-    layout are final (positions depend on them). Returns the Text artists of the labels with text."""
+def draw_curves(
+    ax, positions, curves: list[Curve], node_size: float, arrowsize: float = 11, fontsize: float = 6.5, at: float = 0.5
+) -> list:
+    """Arrows between nodes (scatter discs of `node_size`) as arc3 curves from disc edge to disc edge, and their
+    labels, horizontal on white, each on its own curve: at `at` (0 source, 1 target) or the nearest spot along the
+    curve that covers no node and no label placed before it, preferring spots that no other curve crosses (so a
+    label is not read as another edge's). The curves are computed here, in display space, instead of by
+    networkx and matplotlib's shrinking (a bisection per arrow end), so call this once the axes' limits and the
+    figure's layout are final. Returns the label Text artists, in the order of `curves`."""
     ax.apply_aspect()  # a fixed aspect moves the axes box only at draw time; positions need the final one
-    renderer = ax.figure.canvas.get_renderer()
+    ax.set_xlim(ax.get_xlim())  # freeze autoscaling: the arrows must not move what they were computed against
+    ax.set_ylim(ax.get_ylim())
     to_display, to_data = ax.transData, ax.transData.inverted()
     radius = math.sqrt(node_size) / 2 * ax.figure.dpi / 72  # scatter size is the marker's diameter squared, in pt
     ends = {node: to_display.transform(xy) for node, xy in positions.items()}
+    sampled = np.stack([arc_points(ends[c.u], ends[c.v], c.rad, SAMPLES) for c in curves])
+    for curve, points in zip(curves, sampled):
+        ax.add_patch(_arrow(curve, points, ends, radius, arrowsize, to_data))
+    return _place_labels(ax, curves, ends, sampled, radius, fontsize, at)
+
+
+def _arrow(curve: Curve, points: np.ndarray, ends: dict, radius: float, arrowsize: float, to_data) -> FancyArrowPatch:
+    """The part of the curve outside both end discs (plus a small gap), as a quadratic Bezier in data coordinates."""
+    gap = radius + 2.0
+    outside = (np.hypot(*(points - ends[curve.u]).T) > gap) & (np.hypot(*(points - ends[curve.v]).T) > gap)
+    a, b = SAMPLES[outside.argmax()], SAMPLES[len(SAMPLES) - 1 - outside[::-1].argmax()]
+    start, end = ends[curve.u], ends[curve.v]
+    (x1, y1), (x2, y2) = start, end
+    control = np.array(((x1 + x2) / 2 + curve.rad * (y2 - y1), (y1 + y2) / 2 - curve.rad * (x2 - x1)))
+    middle = (1 - a) * (1 - b) * start + ((1 - a) * b + a * (1 - b)) * control + a * b * end  # the blossom f(a, b)
+    vertices = to_data.transform([arc_points(start, end, curve.rad, a), middle, arc_points(start, end, curve.rad, b)])
+    return FancyArrowPatch(
+        path=MplPath(vertices, [MplPath.MOVETO, MplPath.CURVE3, MplPath.CURVE3]),
+        arrowstyle="-|>",
+        mutation_scale=arrowsize,
+        color=curve.colour,
+        linestyle=curve.linestyle,
+        linewidth=curve.width,
+        zorder=1,
+    )
+
+
+def _place_labels(ax, curves, ends, sampled, radius, fontsize, at) -> list:
+    renderer = ax.figure.canvas.get_renderer()
+    to_data = ax.transData.inverted()
     centres = list(ends.values())
-    curves = np.stack([arc_points(ends[e.u], ends[e.v], e.rad, np.linspace(0, 1, 200)) for e in labels])
-    owner = np.repeat(np.arange(len(labels)), curves.shape[1])  # which curve each sampled point belongs to
-    points = curves.reshape(-1, 2)
+    owner = np.repeat(np.arange(len(curves)), sampled.shape[1])  # which curve each sampled point belongs to
+    points = sampled.reshape(-1, 2)
     placed, texts = [], []
-    for index, label in enumerate(labels):
-        if not label.text:
+    for index, curve in enumerate(curves):
+        if not curve.label:
             continue
         text = ax.text(
             0,
             0,
-            label.text,
+            curve.label,
             fontsize=fontsize,
-            color=label.colour,
+            color=curve.colour,
             ha="center",
             va="center",
             zorder=5,
@@ -298,7 +335,7 @@ def label_edges(ax, positions, labels: list[EdgeLabel], node_size: float, fontsi
         size = text.get_window_extent(renderer).padded(LABEL_GAP / 2).size  # centred text: the box only moves
         best = None
         for step in LABEL_STEPS:
-            centre = arc_points(ends[label.u], ends[label.v], label.rad, at + step)
+            centre = arc_points(ends[curve.u], ends[curve.v], curve.rad, at + step)
             box = Bbox.from_bounds(*(centre - size / 2), *size)
             hard = sum(box.overlaps(other) for other in placed) + sum(_covers(box, c, radius) for c in centres)
             crossing = len(set(owner[_inside(box, points)]) - {index})
@@ -338,22 +375,10 @@ def plot_causal_chain(table: pd.DataFrame, links: pd.DataFrame, chain: list[str]
     nx.draw_networkx_nodes(graph, positions, nodelist=chain, node_color=colours, node_size=900, ax=ax)
     nx.draw_networkx_labels(graph, positions, labels={n: n for n in chain}, font_color="white", font_size=8, ax=ax)
     step = {e for e in graph.edges if chain.index(e[1]) - chain.index(e[0]) == 1}
-    edge_labels = []
-    for edges, rad in ((sorted(step), 0.0), (sorted(set(graph.edges) - step), -0.35)):
-        if not edges:
-            continue
-        nx.draw_networkx_edges(
-            graph,
-            positions,
-            edgelist=edges,
-            ax=ax,
-            arrowstyle="-|>",
-            arrowsize=14,
-            node_size=900,
-            edge_color="#333333",
-            connectionstyle=f"arc3,rad={rad}",
-        )
-        edge_labels += [EdgeLabel(u, v, rad, graph.edges[u, v]["relation"], "black") for u, v in edges]
+    curves = [
+        Curve(u, v, 0.0 if (u, v) in step else -0.35, relation, "#333333")
+        for (u, v), relation in sorted(nx.get_edge_attributes(graph, "relation").items())
+    ]
     for event_id, (x, y) in positions.items():
         ax.text(x, y - 0.12, _wrap(rows.loc[event_id, "label"]), ha="center", va="top", fontsize=7.5)
     ax.set_xlim(-0.6, len(chain) - 0.4)
@@ -376,7 +401,7 @@ def plot_causal_chain(table: pd.DataFrame, links: pd.DataFrame, chain: list[str]
     )
     fig.subplots_adjust(left=0.03, right=0.87, bottom=0.18, top=0.88)
     add_source_line(fig)
-    label_edges(ax, positions, edge_labels, node_size=900, fontsize=7.5)
+    draw_curves(ax, positions, curves, node_size=900, arrowsize=14, fontsize=7.5)
     return fig
 
 
@@ -451,38 +476,25 @@ def edge_arcs(graph: nx.MultiDiGraph) -> list[Arc]:
         seen[pair] = seen.get(pair, 0) + 1
         side = 1 if seen[pair] % 2 else -1  # 1st, 3rd, ... curve on one side of the pair's line, the others opposite
         bend = side * 0.12 * ((seen[pair] + 1) // 2)
-        arcs.append(Arc(u, v, tuple(keys), data, round(bend if (u, v) == pair else -bend, 2)))  # arc3 bends by direction
+        rad = bend if (u, v) == pair else -bend  # arc3 bends to the left or right of the direction of travel
+        arcs.append(Arc(u, v, tuple(keys), data, round(rad, 2)))
     return arcs
 
 
-def draw_multigraph(graph: nx.MultiDiGraph, positions, ax, node_size: int = 1400) -> list[EdgeLabel]:
-    """Nodes coloured by side; each curve of `edge_arcs` coloured by sign (sourcing in grey) and styled by
-    status. Returns the curves for `label_edges` (event ids on action edges), to call once the layout is final."""
+def draw_multigraph(graph: nx.MultiDiGraph, positions, ax, node_size: int = 1400) -> list[Curve]:
+    """Nodes coloured by side, and the curves of `edge_arcs` coloured by sign (sourcing in grey), styled by status
+    and labelled with event ids, for `draw_curves` once the layout is final."""
     node_colours = [SIDE_COLOURS[graph.nodes[n]["side"]] for n in graph.nodes]
     nx.draw_networkx_nodes(graph, positions, node_color=node_colours, node_size=node_size, edgecolors="#333333", ax=ax)
     nx.draw_networkx_labels(graph, positions, font_size=7.5, ax=ax)
-    strokes: dict[tuple, list] = {}  # one networkx call per (arc, colour, line style, width): far fewer artists set up
-    labels = []
+    curves = []
     for arc in edge_arcs(graph):
-        sourcing = arc.data["layer"] == SOURCING
-        colour = "#aaaaaa" if sourcing else SIGN_COLOURS[arc.data["sign"]]
-        stroke = (":", 0.6 + 0.3 * len(arc.keys)) if sourcing else (STATUS_LINESTYLES[arc.data["status"]], 1.6)
-        strokes.setdefault((arc.rad, colour, *stroke), []).append((arc.u, arc.v, arc.keys[0]))
-        labels.append(EdgeLabel(arc.u, arc.v, arc.rad, "" if sourcing else arc.data["event_id"], colour))
-    for (rad, colour, linestyle, width), edgelist in strokes.items():
-        nx.draw_networkx_edges(
-            graph,
-            positions,
-            edgelist=edgelist,
-            ax=ax,
-            connectionstyle=f"arc3,rad={rad}",
-            edge_color=colour,
-            style=linestyle,
-            width=width,
-            arrowsize=11,
-            node_size=node_size,
-        )
-    return labels
+        if arc.data["layer"] == SOURCING:
+            curves.append(Curve(arc.u, arc.v, arc.rad, "", "#aaaaaa", "dotted", 0.6 + 0.3 * len(arc.keys)))
+        else:
+            colour, style = SIGN_COLOURS[arc.data["sign"]], STATUS_LINESTYLES[arc.data["status"]]
+            curves.append(Curve(arc.u, arc.v, arc.rad, arc.data["event_id"], colour, style))
+    return curves
 
 
 def edge_legend(graph: nx.MultiDiGraph) -> list:
@@ -506,7 +518,7 @@ def edge_legend(graph: nx.MultiDiGraph) -> list:
 def plot_actor_graph(graph: nx.MultiDiGraph, title: str = "Who did what to whom, and who says so") -> plt.Figure:
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 7.0))
     positions = actor_positions(graph)
-    labels = draw_multigraph(graph, positions, ax, node_size=1300)
+    curves = draw_multigraph(graph, positions, ax, node_size=1300)
     ax.margins(0.12)
     finish_graph_figure(
         fig,
@@ -516,7 +528,7 @@ def plot_actor_graph(graph: nx.MultiDiGraph, title: str = "Who did what to whom,
         "Ukrainian side  <-   mediator   ->  Russian side  (sources and partners along the top)",
         "Edge labels are event ids.",
     )
-    label_edges(ax, positions, labels, node_size=1300)
+    draw_curves(ax, positions, curves, node_size=1300)
     return fig
 
 
@@ -539,7 +551,11 @@ def finish_graph_figure(fig: plt.Figure, ax, handles: list, title: str, xlabel: 
     add_source_line(fig, note)
 
 
-MEDIATOR_POSITIONS = {"UKR": (0.0, 0.0), "QAT": (1.0, 0.8), "RUS": (2.0, 0.0)}  # Qatar above the curves between the sides
+MEDIATOR_POSITIONS = {
+    "UKR": (0.0, 0.0),
+    "QAT": (1.0, 0.8),
+    "RUS": (2.0, 0.0),
+}  # Qatar above the curves between the sides
 
 
 def plot_mediator_graph(graph: nx.MultiDiGraph, mediator: str = "QAT") -> plt.Figure:
@@ -547,7 +563,7 @@ def plot_mediator_graph(graph: nx.MultiDiGraph, mediator: str = "QAT") -> plt.Fi
     view = mediator_view(graph, mediator)
     positions = {mediator if node == "QAT" else node: xy for node, xy in MEDIATOR_POSITIONS.items()}
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 6.0))
-    labels = draw_multigraph(view, positions, ax, node_size=2600)
+    curves = draw_multigraph(view, positions, ax, node_size=2600)
     ax.set_ylim(-0.65, 1.1)
     ax.set_xlim(-0.3, 2.3)
     ax.set_aspect("equal")  # arcs bend in display space: equal units keep them clear of Qatar at any size
@@ -559,7 +575,7 @@ def plot_mediator_graph(graph: nx.MultiDiGraph, mediator: str = "QAT") -> plt.Fi
         "Edge labels are event ids; the Doha summit (E03) is the indirect channel Ukraine -> Qatar -> Russia",
         "Actors of each side folded into one node.",
     )
-    label_edges(ax, positions, labels, node_size=2600)
+    draw_curves(ax, positions, curves, node_size=2600)
     return fig
 
 
@@ -614,10 +630,10 @@ def plot_snapshots(snapshots: dict[str, nx.MultiDiGraph]) -> plt.Figure:
     """Small multiples: the mediation channel (sides folded, Qatar between) in each snapshot, same layout."""
     width = max(0.6, len(snapshots) / 2) * FIGURE_WIDTH  # panels keep their size: one panel, a narrower figure
     fig, axes = plt.subplots(1, len(snapshots), figsize=(width, 4.6), sharex=True, sharey=True, squeeze=False)
-    labels = []
+    curves = []
     for ax, (title, graph) in zip(axes[0], snapshots.items()):
         view = mediator_view(graph)
-        labels.append(draw_multigraph(view, MEDIATOR_POSITIONS, ax, node_size=1500))
+        curves.append(draw_multigraph(view, MEDIATOR_POSITIONS, ax, node_size=1500))
         ax.set_title(f"{title}: {view.number_of_edges()} ties", fontsize=10)
         ax.set_xlim(-0.3, 2.3)
         ax.set_ylim(-0.5, 1.12)
@@ -628,12 +644,19 @@ def plot_snapshots(snapshots: dict[str, nx.MultiDiGraph]) -> plt.Figure:
     merged = nx.compose_all([mediator_view(g) for g in snapshots.values()])
     fig.suptitle("The channel as of " + " and ".join(snapshots), fontweight="bold")
     fig.subplots_adjust(left=0.02, right=0.98, bottom=0.3, top=0.86, wspace=0.05)
-    source = add_source_line(fig, "Edge labels are event ids; status as of each date (data rules: analysis/snapshots.py).")
-    fig.legend(
-        handles=edge_legend(merged), loc="lower center", ncol=4, frameon=False, fontsize=7.5, bbox_to_anchor=(0.5, source)
+    source = add_source_line(
+        fig, "Edge labels are event ids; status as of each date (data rules: analysis/snapshots.py)."
     )
-    for ax, panel_labels in zip(axes[0], labels):
-        label_edges(ax, MEDIATOR_POSITIONS, panel_labels, node_size=1500)
+    fig.legend(
+        handles=edge_legend(merged),
+        loc="lower center",
+        ncol=4,
+        frameon=False,
+        fontsize=7.5,
+        bbox_to_anchor=(0.5, source),
+    )
+    for ax, panel in zip(axes[0], curves):
+        draw_curves(ax, MEDIATOR_POSITIONS, panel, node_size=1500)
     return fig
 
 
@@ -744,17 +767,6 @@ def plot_sourcing(graph: nx.MultiDiGraph) -> plt.Figure:
         node_color=[SIDE_COLOURS[counts.nodes[n]["side"]] for n in nodes],
     )
     nx.draw_networkx_labels(counts, positions, font_size=7.5, ax=ax)
-    edges = sorted(counts.edges())
-    nx.draw_networkx_edges(
-        counts,
-        positions,
-        edgelist=edges,
-        width=[0.8 + counts.edges[e]["events"] for e in edges],
-        edge_color="#888888",
-        arrowsize=12,
-        node_size=1500,
-        ax=ax,
-    )
     ax.set_xlim(-0.25, 1.25)
     ax.set_ylim(-span - 0.6, 0.6)
     handles = [
@@ -771,6 +783,6 @@ def plot_sourcing(graph: nx.MultiDiGraph) -> plt.Figure:
         "Sources (left) and the actors whose acts they report (right)",
         "Numbers and widths: events reported.",
     )
-    labels = [EdgeLabel(u, v, 0.0, str(counts.edges[u, v]["events"]), "black") for u, v in edges]
-    label_edges(ax, positions, labels, node_size=1500, fontsize=7.5, at=0.3)
+    curves = [Curve(u, v, 0.0, str(n), "#888888", width=0.8 + n) for u, v, n in sorted(counts.edges(data="events"))]
+    draw_curves(ax, positions, curves, node_size=1500, arrowsize=12, fontsize=7.5, at=0.3)
     return fig

@@ -180,14 +180,14 @@ def test_graph_figures_keep_labels_apart_and_edges_off_other_nodes(dataset, fram
         assert overlapping_texts(fig) == []
 
 
-def test_label_edges_moves_a_label_off_a_node_and_off_an_earlier_label():
+def test_draw_curves_moves_a_label_off_a_node_and_off_an_earlier_label():
     fig, ax = plt.subplots(figsize=(4, 3))
     positions = {"a": (0.0, 0.0), "b": (2.0, 0.0), "m": (1.0, 0.0)}
     ax.set_xlim(-0.5, 2.5)
     ax.set_ylim(-1, 1)
     ax.scatter([1.0], [0.0], s=900)
-    labels = [plots.EdgeLabel("a", "b", 0.0, "first", "black"), plots.EdgeLabel("a", "b", 0.0, "second", "black")]
-    first, second = plots.label_edges(ax, positions, labels, node_size=900)
+    curves = [plots.Curve("a", "b", 0.0, "first", "black"), plots.Curve("a", "b", 0.0, "second", "black")]
+    first, second = plots.draw_curves(ax, positions, curves, node_size=900)
     assert first.get_position()[0] != 1.0  # not on the node "m" at the middle
     assert abs(first.get_position()[1]) < 1e-9 and abs(second.get_position()[1]) < 1e-9  # both on the edge
     assert overlapping_texts(fig) == []
