@@ -2,7 +2,8 @@
 
 Starts JupyterLab on 127.0.0.1 with a free port and a token, on a copy of notebooks/ (so nothing committed is
 touched), runs every notebook, fails on error or stderr output and on any cell that did not run, checks that
-figures and widgets rendered, saves a screenshot per notebook in build/screenshots/, and always stops the server.
+figures and widgets rendered, saves a screenshot per notebook (and one of its first widget) in
+build/screenshots/, and always stops the server.
 Chromium comes from Debian (/usr/bin/chromium): `make test` installs it when missing.
 """
 
@@ -170,11 +171,15 @@ def test_notebook_reruns_cleanly_in_jupyterlab(lab, browser, notebook):
             assert rendered_widgets == widgets, (
                 f"{notebook.name}: {rendered_widgets} widgets rendered, {widgets} expected"
             )
-            undrawn = page.evaluate(
-                "() => [...document.querySelectorAll('.jp-OutputArea-output .widget-vbox img')]"
-                ".filter(img => !(img.complete && img.naturalWidth > 0)).length"
+            # Each view is drawn by the kernel once the page displays it (analysis.controls.linked_view).
+            page.wait_for_function(
+                "n => { const views = [...document.querySelectorAll("
+                "'.jp-OutputArea-output .widget-vbox > .widget-box:not(.widget-hbox)')];"
+                " return views.length === n && views.every(v => v.children.length > 0"
+                " && [...v.querySelectorAll('img')].every(i => i.complete && i.naturalWidth > 0)); }",
+                arg=widgets,
+                timeout=30_000,
             )
-            assert undrawn == 0, f"{notebook.name}: {undrawn} widget images did not draw"
         dismiss = page.get_by_role("button", name="No", exact=True)  # the "Jupyter news?" notification
         if dismiss.count():
             dismiss.first.click()
@@ -183,5 +188,8 @@ def test_notebook_reruns_cleanly_in_jupyterlab(lab, browser, notebook):
             page.locator(".jp-OutputArea-output img, .jp-OutputArea-output svg").first.scroll_into_view_if_needed()
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{notebook.stem}.png"))
+        if widgets:  # and the first interactive view, as drawn on display
+            page.locator(".jp-OutputArea-output .widget-vbox").first.scroll_into_view_if_needed()
+            page.screenshot(path=str(SCREENSHOTS / f"{notebook.stem}-widget.png"))
     finally:
         page.close()

@@ -22,7 +22,7 @@ def test_tables_and_html_become_html():
         as_widget_value(3)
 
 
-def test_changing_a_control_calls_render_again():
+def test_the_view_is_drawn_when_first_displayed_and_when_a_control_changes():
     calls = []
 
     def render(word, repeat):
@@ -33,12 +33,22 @@ def test_changing_a_control_calls_render_again():
     repeat = widgets.IntSlider(value=1, min=1, max=3)
     box = linked_view(render, word=word, repeat=repeat)
     view = box.children[1]
-    assert view.value == "<p>a</p>"
+    assert calls == [] and view.children == ()  # executed headless, nobody sees it: nothing drawn
+    view._view_count = 1  # what the front end reports when it displays the view
+    assert view.children[0].value == "<p>a</p>"
+    view._view_count = 2  # a second view of the same widget: no redraw
     word.value = "b"
     repeat.value = 3
-    assert view.value == "<p>bbb</p>"
+    assert view.children[0].value == "<p>bbb</p>"
     assert calls == [("a", 1), ("b", 1), ("b", 3)]
     assert list(box.children[0].children) == [word, repeat]
+
+
+def test_a_control_changed_before_display_draws_the_view():
+    count = widgets.IntSlider(value=2, min=1, max=5)
+    box = linked_view(lambda n: f"<p>{n}</p>", n=count)
+    count.value = 4
+    assert box.children[1].children[0].value == "<p>4</p>"
 
 
 def test_a_figure_view_is_an_image_that_updates():
@@ -49,8 +59,10 @@ def test_a_figure_view_is_an_image_that_updates():
 
     count = widgets.IntSlider(value=2, min=1, max=5)
     box = linked_view(render, n=count)
-    image = box.children[1]
+    box.children[1]._view_count = 1
+    image = box.children[1].children[0]
     first = bytes(image.value)
     assert isinstance(image, widgets.Image) and image.format == "svg+xml" and b"<svg" in first
     count.value = 5
+    assert box.children[1].children == (image,)  # the same image widget, new picture
     assert bytes(image.value) != bytes(first)
