@@ -229,7 +229,7 @@ def bench_scaling(factors=SCALE_FACTORS) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run every measurement and print the results; always exit 0 (a measurement, not a test)."""
     parser = argparse.ArgumentParser(prog="python -m analysis.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3, help="rounds of notebook/floor runs and exports (default 3)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of notebook/floor runs and exports (default 5)")
     parser.add_argument("--repetitions", type=int, default=5, help="repetitions of the in-process build (default 5)")
     parser.add_argument(
         "--factors",
