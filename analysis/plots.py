@@ -259,13 +259,17 @@ LABEL_GAP = 4.0  # pixels kept free between two labels, or a label and a node
 SAMPLES = np.linspace(0, 1, 200)  # points along a curve: a few pixels apart on these figures
 
 
-def arc_points(start, end, rad: float, t) -> np.ndarray:
-    """Points at parameters `t` of the arc3 curve from `start` to `end` (display coordinates), as matplotlib's
-    ConnectionStyle.Arc3 draws it: a quadratic Bezier whose control point is set off by `rad` times the chord."""
+def arc_control(start, end, rad: float) -> np.ndarray:
+    """The control point of the arc3 curve from `start` to `end` (display coordinates), as matplotlib's
+    ConnectionStyle.Arc3 sets it: off the chord's middle by `rad` times the chord, to the right of travel."""
     (x1, y1), (x2, y2) = start, end
-    control = np.array(((x1 + x2) / 2 + rad * (y2 - y1), (y1 + y2) / 2 - rad * (x2 - x1)))
+    return np.array(((x1 + x2) / 2 + rad * (y2 - y1), (y1 + y2) / 2 - rad * (x2 - x1)))
+
+
+def arc_points(start, end, rad: float, t) -> np.ndarray:
+    """Points at parameters `t` of the arc3 curve from `start` to `end`: a quadratic Bezier."""
     t = np.asarray(t, dtype=float)[..., None]
-    return (1 - t) ** 2 * np.asarray(start) + 2 * (1 - t) * t * control + t**2 * np.asarray(end)
+    return (1 - t) ** 2 * np.asarray(start) + 2 * (1 - t) * t * arc_control(start, end, rad) + t**2 * np.asarray(end)
 
 
 def draw_curves(
@@ -295,8 +299,7 @@ def _arrow(curve: Curve, points: np.ndarray, ends: dict, radius: float, arrowsiz
     outside = (np.hypot(*(points - ends[curve.u]).T) > gap) & (np.hypot(*(points - ends[curve.v]).T) > gap)
     a, b = SAMPLES[outside.argmax()], SAMPLES[len(SAMPLES) - 1 - outside[::-1].argmax()]
     start, end = ends[curve.u], ends[curve.v]
-    (x1, y1), (x2, y2) = start, end
-    control = np.array(((x1 + x2) / 2 + curve.rad * (y2 - y1), (y1 + y2) / 2 - curve.rad * (x2 - x1)))
+    control = arc_control(start, end, curve.rad)
     middle = (1 - a) * (1 - b) * start + ((1 - a) * b + a * (1 - b)) * control + a * b * end  # the blossom f(a, b)
     vertices = to_data.transform([arc_points(start, end, curve.rad, a), middle, arc_points(start, end, curve.rad, b)])
     return FancyArrowPatch(
