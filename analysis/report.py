@@ -4,7 +4,8 @@ Run with `make report` (or `python -m analysis.report`). Nothing is re-executed:
 from the outputs committed in notebooks/, so the report shows exactly what strict nbval checked. Figures are
 the notebooks' image/svg+xml outputs, saved as NOTEBOOKSTEM-cellN.svg (N is the cell's 1-based position in the
 notebook); the notebooks' own image/png outputs become PNG files. The tables, the graph and SVG and PNG
-copies of the main figures are `python -m analysis export build/report/data`.
+copies of the main figures are `python -m analysis export build/report/data`. An interactive control cannot run
+without a kernel: the report says so where the notebook shows one.
 """
 
 from __future__ import annotations
@@ -79,6 +80,25 @@ def extract_figures(notebook: nbformat.NotebookNode, stem: str, figures_dir: Pat
     return svgs, pngs
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_NOTE = (
+    "<p><em>Interactive control (ipywidgets): it needs a running kernel. Open this notebook in JupyterLab and "
+    "run it to use the control; the same plotting function draws a checked figure in this page.</em></p>"
+)
+
+
+def without_widgets(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of `notebook` whose widget outputs are a note saying how to use them, and without the stored widget
+    state (which a page without a kernel could only show as empty controls)."""
+    notebook = nbformat.from_dict(notebook)
+    notebook.metadata.pop("widgets", None)
+    for cell in notebook.cells:
+        for index, output in enumerate(cell.get("outputs", [])):
+            if WIDGET_VIEW in output.get("data", {}):
+                cell.outputs[index] = nbformat.v4.new_output("display_data", data={"text/html": WIDGET_NOTE})
+    return notebook
+
+
 def _link(path: Path, base: Path, text: str) -> str:
     return f'<a href="{html.escape(path.relative_to(base).as_posix())}">{html.escape(text)}</a>'
 
@@ -140,7 +160,7 @@ def build_report(
     pages = []
     for path in sorted(notebooks_dir.glob("*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
-        body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": path.stem}})
+        body, _ = exporter.from_notebook_node(without_widgets(notebook), resources={"metadata": {"name": path.stem}})
         page = Page(path, out_dir / f"{path.stem}.html", first_heading(notebook, path.stem))
         page.html.write_text(body, encoding="utf-8")
         page.svgs, page.pngs = extract_figures(notebook, path.stem, out_dir / "figures")

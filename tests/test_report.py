@@ -6,7 +6,7 @@ import re
 import nbformat
 import pytest
 
-from analysis.report import build_report, first_heading
+from analysis.report import WIDGET_NOTE, build_report, first_heading
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>'
 PNG = base64.b64encode(b"\x89PNG\r\n\x1a\nnot really").decode()
@@ -97,3 +97,18 @@ def test_rebuild_drops_stale_files(notebooks, tmp_path):
 def test_first_heading_falls_back_to_the_default():
     assert first_heading(notebook(nbformat.v4.new_markdown_cell("no heading")), "stem") == "stem"
     assert first_heading(notebook(nbformat.v4.new_markdown_cell("#not a heading\n### Real ###")), "s") == "Real"
+
+
+def test_a_widget_output_becomes_a_note_and_its_state_is_dropped(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    view = {"application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0}}
+    nb = notebook(nbformat.v4.new_markdown_cell("# Controls"), code(view, {"text/plain": "VBox()"}))
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}, "version_major": 2}}
+    nbformat.write(nb, folder / "01_controls.ipynb")
+    out = tmp_path / "report"
+    build_report(folder, out, data_dir=None)
+    page = (out / "01_controls.html").read_text(encoding="utf-8")
+    assert WIDGET_NOTE in page
+    assert "widget-view+json" not in page and "widget-state+json" not in page
+    assert nbformat.read(folder / "01_controls.ipynb", as_version=4).metadata["widgets"]  # the notebook untouched
