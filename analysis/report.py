@@ -83,7 +83,7 @@ def extract_figures(notebook: nbformat.NotebookNode, stem: str, figures_dir: Pat
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_NOTE = (
     "<p><em>Interactive control (ipywidgets): it needs a running kernel. Open this notebook in JupyterLab and "
-    "run it to use the control; the same plotting function draws a checked figure in this page.</em></p>"
+    "run it to use the control; the function behind it also renders an ordinary, checked output on this page.</em></p>"
 )
 
 
