@@ -501,10 +501,12 @@ def draw_multigraph(graph: nx.MultiDiGraph, positions, ax, node_size: int = 1400
 
 
 def edge_legend(graph: nx.MultiDiGraph) -> list:
-    statuses = sorted(
-        {d["status"] for *_, d in graph.edges(data=True) if d["layer"] == ACTION}, key=list(STATUS_LINESTYLES).index
-    )
-    handles = [Line2D([], [], color=c, linewidth=2, label=s) for s, c in SIGN_COLOURS.items()]
+    """Legend entries for what the graph shows: the signs and statuses of its action edges, the sourcing layer if
+    drawn, and the sides its nodes belong to."""
+    action = [d for *_, d in graph.edges(data=True) if d["layer"] == ACTION]
+    statuses = sorted({d["status"] for d in action}, key=list(STATUS_LINESTYLES).index)
+    signs = {d["sign"] for d in action}
+    handles = [Line2D([], [], color=c, linewidth=2, label=s) for s, c in SIGN_COLOURS.items() if s in signs]
     for style in dict.fromkeys(STATUS_LINESTYLES[s] for s in statuses):
         names = "/".join(s for s in statuses if STATUS_LINESTYLES[s] == style)
         handles.append(Line2D([], [], color="#555555", linestyle=style, label=names))

@@ -193,6 +193,15 @@ def test_draw_curves_moves_a_label_off_a_node_and_off_an_earlier_label():
     assert overlapping_texts(fig) == []
 
 
+def test_the_legend_lists_only_what_the_graph_shows(dataset):
+    graph = build_actor_graph(dataset)
+    cooperation = select_edges(graph, layers=["action"], signs=["cooperation"])
+    labels = [h.get_label() for h in plots.edge_legend(cooperation)]
+    assert "cooperation" in labels and "conflict" not in labels
+    assert not any(label.startswith("sourcing") for label in labels)
+    assert "conflict" in [h.get_label() for h in plots.edge_legend(graph)]
+
+
 def test_positions_are_deterministic_and_put_the_mediator_between_the_sides(dataset):
     graph = build_actor_graph(dataset)
     positions = plots.actor_positions(graph)
