@@ -252,6 +252,7 @@ class Curve(NamedTuple):
     colour: str
     linestyle: str = "solid"
     width: float = 1.6
+    label_colour: str | None = None  # the curve's colour unless given
 
 
 LABEL_STEPS = tuple(sign * i / 20 for i in range(7) for sign in ((1,) if i == 0 else (-1, 1)))  # 0, -.05, .05, .. .3
@@ -328,7 +329,7 @@ def _place_labels(ax, curves, ends, sampled, radius, fontsize, at) -> list:
             0,
             curve.label,
             fontsize=fontsize,
-            color=curve.colour,
+            color=curve.label_colour or curve.colour,
             ha="center",
             va="center",
             zorder=5,
@@ -788,6 +789,9 @@ def plot_sourcing(graph: nx.MultiDiGraph) -> plt.Figure:
         "Sources (left) and the actors whose acts they report (right)",
         "Numbers and widths: events reported.",
     )
-    curves = [Curve(u, v, 0.0, str(n), "#888888", width=0.8 + n) for u, v, n in sorted(counts.edges(data="events"))]
+    curves = [
+        Curve(u, v, 0.0, str(n), "#888888", width=0.8 + n, label_colour="black")
+        for u, v, n in sorted(counts.edges(data="events"))
+    ]
     draw_curves(ax, positions, curves, node_size=1500, arrowsize=12, fontsize=7.5, at=0.3)
     return fig
