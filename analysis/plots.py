@@ -281,7 +281,7 @@ def draw_curves(
     curve that covers no node and no label placed before it, preferring spots that no other curve crosses (so a
     label is not read as another edge's). The curves are computed here, in display space, instead of by
     networkx and matplotlib's shrinking (a bisection per arrow end), so call this once the axes' limits and the
-    figure's layout are final. Returns the label Text artists, in the order of `curves`."""
+    figure's layout are final. Returns the Text artists of the labelled curves, in their order."""
     ax.apply_aspect()  # a fixed aspect moves the axes box only at draw time; positions need the final one
     ax.set_xlim(ax.get_xlim())  # freeze autoscaling: the arrows must not move what they were computed against
     ax.set_ylim(ax.get_ylim())
@@ -315,6 +315,8 @@ def _arrow(curve: Curve, points: np.ndarray, ends: dict, radius: float, arrowsiz
 
 
 def _place_labels(ax, curves, ends, sampled, radius, fontsize, at) -> list:
+    """The labels of `draw_curves`: each tried at `at`, then ever further along its curve (LABEL_STEPS), keeping the
+    first spot with no clash, or else the one with the fewest (nodes and labels first, other curves second)."""
     renderer = ax.figure.canvas.get_renderer()
     to_data = ax.transData.inverted()
     centres = list(ends.values())
