@@ -288,7 +288,7 @@ def draw_curves(
     to_display, to_data = ax.transData, ax.transData.inverted()
     radius = math.sqrt(node_size) / 2 * ax.figure.dpi / 72  # scatter size is the marker's diameter squared, in pt
     ends = {node: to_display.transform(xy) for node, xy in positions.items()}
-    sampled = np.stack([arc_points(ends[c.u], ends[c.v], c.rad, SAMPLES) for c in curves])
+    sampled = np.array([arc_points(ends[c.u], ends[c.v], c.rad, SAMPLES) for c in curves]).reshape(-1, len(SAMPLES), 2)
     for curve, points in zip(curves, sampled):
         ax.add_patch(_arrow(curve, points, ends, radius, arrowsize, to_data))
     return _place_labels(ax, curves, ends, sampled, radius, fontsize, at)

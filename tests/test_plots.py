@@ -202,6 +202,14 @@ def test_the_legend_lists_only_what_the_graph_shows(dataset):
     assert "conflict" in [h.get_label() for h in plots.edge_legend(graph)]
 
 
+def test_a_selection_without_edges_draws_the_nodes_alone(dataset):
+    graph = build_actor_graph(dataset)
+    fig = plots.plot_actor_graph(select_edges(graph, layers=[], signs=[]))
+    ax = fig.axes[0]
+    assert not [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    assert set(graph.nodes) <= set(texts(fig))
+
+
 def test_positions_are_deterministic_and_put_the_mediator_between_the_sides(dataset):
     graph = build_actor_graph(dataset)
     positions = plots.actor_positions(graph)
