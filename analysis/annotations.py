@@ -14,7 +14,7 @@ from .temporal import TimeExpressionError, is_ordering, resolve
 
 EVENTS_FILE = "events.toml"
 EVENT_KEYS_REQUIRED = {"id", "label", "action", "actor1", "cameo", "status", "attributed_to", "evidence"}
-EVENT_KEYS_OPTIONAL = {"actor2", "other_actors", "mediator", "time", "location", "note"}
+EVENT_KEYS_OPTIONAL = {"actor2", "other_actors", "mediator", "time", "location", "summarises", "note"}
 LINK_KEYS_REQUIRED = {"source", "target", "relation", "evidence"}
 LINK_KEYS_OPTIONAL = {"note"}
 
@@ -35,6 +35,7 @@ class Event:
     attributed_to: str
     attribution: Span
     evidence: tuple[Span, ...]
+    summarises: tuple[str, ...]
     note: str
 
     @property
@@ -121,6 +122,9 @@ class _Reader:
         others = entry.get("other_actors", [])
         if not isinstance(others, list):
             self.fail(record, "other_actors must be a list of actor ids")
+        summarises = entry.get("summarises", [])
+        if not isinstance(summarises, list) or not all(isinstance(i, str) for i in summarises):
+            self.fail(record, "summarises must be a list of event ids")
         evidence = entry["evidence"]
         if not isinstance(evidence, list) or not evidence:
             self.fail(record, "evidence must be a non-empty list of {sentence, quote}")
@@ -131,7 +135,7 @@ class _Reader:
                 self.fail(record, f"time {time_text!r} is not inside any of the event's evidence quotes")
             if not is_ordering(time_text):
                 try:
-                    resolve(time_text, self.article.reference_date)
+                    resolve(time_text, self.article.reference_date, tense=self.codebook.tense(status))
                 except TimeExpressionError as error:
                     self.fail(record, str(error))
         attribution = entry["attributed_to"]
@@ -163,6 +167,7 @@ class _Reader:
             attributed_to=self.actor(record, attribution["actor"], "attributed_to"),
             attribution=self.span(record, attribution, "attributed_to"),
             evidence=spans,
+            summarises=tuple(summarises),
             note=self.text(record, entry, "note", required=False),
         )
 
@@ -206,6 +211,12 @@ def load_annotations(path: Path, article: Article, registry: Registry, codebook:
         if event.event_id in events:
             reader.fail(f"event {event.event_id}", "duplicate event id")
         events[event.event_id] = event
+    for event in events.values():
+        for summarised in event.summarises:
+            if summarised not in events or summarised == event.event_id:
+                reader.fail(f"event {event.event_id}", f"summarises {summarised!r}, which is not another event")
+            if events[summarised].summarises:
+                reader.fail(f"event {event.event_id}", f"summarises {summarised}, itself a summary")
     links: dict[tuple[str, str, str], Link] = {}
     for index, entry in enumerate(data.get("link", []), start=1):
         link = reader.link(entry, index, events.keys())

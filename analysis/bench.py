@@ -85,7 +85,7 @@ def synthetic_annotations(dataset_dir: Path, factor: int, out_dir: Path) -> Path
 
     Copy k (0-based) of the n original events gets ids E{k*n+1:04d} .. E{k*n+n:04d} (more digits if needed);
     its quotes, actors, codes, statuses and time expressions are unchanged, so validation still passes, and
-    each copy's [[link]]s are remapped to point within that copy. [[uncoded]] is kept once. Returns out_dir.
+    each copy's [[link]]s and summaries are remapped to point within that copy. [[uncoded]] is kept once. Returns out_dir.
     """
     if factor < 1:
         raise ValueError(f"factor must be at least 1, not {factor}")
@@ -98,7 +98,14 @@ def synthetic_annotations(dataset_dir: Path, factor: int, out_dir: Path) -> Path
     new_events, new_links = [], []
     for copy in range(factor):
         ids = {e["id"]: f"E{copy * n + i:0{width}d}" for i, e in enumerate(events, start=1)}
-        new_events.extend({**e, "id": ids[e["id"]]} for e in events)
+        new_events.extend(
+            {
+                **e,
+                "id": ids[e["id"]],
+                **({"summarises": [ids[s] for s in e["summarises"]]} if "summarises" in e else {}),
+            }
+            for e in events
+        )
         new_links.extend({**link, "source": ids[link["source"]], "target": ids[link["target"]]} for link in links)
     lines = [
         f"# Synthetic: the {n} events of {dataset_dir / EVENTS_FILE} repeated {factor} times (analysis.bench).",

@@ -4,6 +4,11 @@ Gould-Fernandez roles), on the channel layer and on the whole action layer.
 The channel layer holds the cooperative ties that were real or scheduled: action edges coded cooperation
 whose status is occurred, ongoing, planned or postponed. Hoped-for agreements (hypothetical), refused
 meetings (cancelled) and a warning that was never given (negated) are not channels between anyone.
+
+Brokerage is measured between states and unaffiliated actors: an army, an office or a head of state is folded
+into the state of its country where the graph holds that state (a path from Russian officials through Qatar
+to Russia brokers nothing), and roles are judged by groups: an actor's side, or for an actor on no side
+(side "other") a group of its own, since unnamed partners, anonymous sources and a newspaper are not a camp.
 """
 
 from __future__ import annotations
@@ -17,6 +22,32 @@ from .graph import ACTION, keep_edges, layer
 
 CHANNEL_STATUSES = ("occurred", "ongoing", "planned", "postponed")
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+
+
+def state_fold(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Each actor to the state actor (kind "state") of its country where the graph holds one, else itself."""
+    states = {data.get("country"): node for node, data in graph.nodes(data=True) if data.get("kind") == "state"}
+    return {node: states.get(data.get("country"), node) for node, data in graph.nodes(data=True)}
+
+
+def broker_group(node: str, side: str) -> str:
+    """The group an actor brokers between: its side, or itself when it is on no side."""
+    return node if side in ("", "other") else side
+
+
+def folded(graph: nx.MultiDiGraph, fold: dict[str, str]) -> nx.MultiDiGraph:
+    """The graph with actors merged as `fold` says (the representative keeps its attributes, lists its
+    `members` and gets its brokerage `group`); edges within one merged actor are dropped."""
+    view = nx.MultiDiGraph()
+    view.graph.update(graph.graph)
+    for node in sorted(set(fold.values())):
+        data = graph.nodes[node]
+        members = ";".join(sorted(n for n, r in fold.items() if r == node))
+        view.add_node(node, **{**data, "members": members, "group": broker_group(node, data.get("side", ""))})
+    view.add_edges_from(
+        (fold[u], fold[v], k, d) for u, v, k, d in graph.edges(keys=True, data=True) if fold[u] != fold[v]
+    )
+    return view
 
 
 def channel_layer(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -39,7 +70,7 @@ def broker_role(group_a: str, group_b: str, group_c: str) -> str:
     return "liaison"
 
 
-def brokerage_counts(graph: nx.DiGraph | nx.MultiDiGraph, group: str = "side") -> pd.DataFrame:
+def brokerage_counts(graph: nx.DiGraph | nx.MultiDiGraph, group: str = "group") -> pd.DataFrame:
     """Per node, how many open two-paths a -> b -> c (a != c, no tie a -> c) it brokers, by role."""
     simple = nx.DiGraph(graph)
     counts = {node: dict.fromkeys(ROLES, 0) for node in simple.nodes}
@@ -76,18 +107,20 @@ def betweenness(graph: nx.MultiDiGraph) -> pd.Series:
 
 
 def brokerage_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
-    """One row per actor: rank, role, betweenness (channel layer and whole action layer), constraint,
-    effective size and role counts, all on the channel layer except betweenness_all.
+    """One row per actor after folding organs into their states (`members` lists who was folded in): rank,
+    role, betweenness (channel layer and whole action layer), constraint, effective size and role counts, all
+    on the channel layer except betweenness_all.
 
     rank 1 is the strongest go-between: actors are ordered by channel betweenness, then by the number of
     two-paths they broker, then by lower constraint, then by id.
     """
+    graph = folded(graph, state_fold(graph))
     channel = channel_layer(graph)
     counts = brokerage_counts(channel)
     holes = structural_holes(channel)
     table = pd.DataFrame(index=pd.Index(sorted(graph.nodes), name="actor_id"))
-    table["name"] = [graph.nodes[n]["name"] for n in table.index]
-    table["side"] = [graph.nodes[n]["side"] for n in table.index]
+    for column in ("name", "side", "members"):
+        table[column] = [graph.nodes[n][column] for n in table.index]
     table["betweenness"] = betweenness(channel).reindex(table.index).round(4)
     table["betweenness_all"] = betweenness(layer(graph, ACTION)).reindex(table.index).round(4)
     table["constraint"] = holes["constraint"].reindex(table.index).round(4)
@@ -111,6 +144,7 @@ def brokerage_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
         "effective_size",
         "name",
         "side",
+        "members",
         "brokered_paths",
         *ROLES,
     ]

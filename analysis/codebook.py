@@ -12,7 +12,15 @@ from .records import DATA_DIR, AnnotationError, read_csv, unique_index
 CODEBOOK_FILE = "cameo_codebook.csv"
 STATUSES_FILE = "statuses.csv"
 RELATIONS_FILE = "link_relations.csv"
-TIME_ORDERS = ("target_after_source", "source_after_target", "none")
+TIME_RULES = (
+    "target_after_source",
+    "source_after_target",
+    "target_put_off_by_source",
+    "target_put_off_after_source",
+    "target_planned_after_source",
+    "none",
+)
+TIE_RULES = ("from_end", "while_under_way", "as_plan", "never")
 QUAD_CLASS_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
@@ -31,8 +39,8 @@ def sign_of(quad_class: int) -> str:
 @dataclass(frozen=True)
 class Codebook:
     cameo: pd.DataFrame  # indexed by cameo_code: label, goldstein, quad_class
-    statuses: pd.DataFrame  # indexed by status, in file order: realized, description
-    relations: pd.DataFrame  # indexed by relation: orders_time, description
+    statuses: pd.DataFrame  # indexed by status, in file order: realized, tie, tense, description
+    relations: pd.DataFrame  # indexed by relation: time_rule, description
     path: Path
 
     @property
@@ -41,6 +49,10 @@ class Codebook:
 
     def realized(self, status: str) -> bool:
         return bool(self.statuses.loc[status, "realized"])
+
+    def tense(self, status: str) -> str | None:
+        """The tense a status implies for dates without a year or a weekday ("past" for what occurred)."""
+        return self.statuses.loc[status, "tense"] or None
 
 
 def load_codebook(data_dir: Path = DATA_DIR) -> Codebook:
@@ -64,24 +76,32 @@ def load_codebook(data_dir: Path = DATA_DIR) -> Codebook:
         cameo[code] = {"label": row["label"], "goldstein": goldstein, "quad_class": quad}
 
     statuses_path = data_dir / STATUSES_FILE
-    statuses = unique_index(statuses_path, read_csv(statuses_path, ["status", "realized", "description"]), "status")
+    statuses = unique_index(
+        statuses_path, read_csv(statuses_path, ["status", "realized", "tie", "tense", "description"]), "status"
+    )
     for status, row in statuses.items():
         if row["realized"] not in ("yes", "no"):
             raise AnnotationError(statuses_path, status, "realized must be yes or no")
+        if row["tense"] not in ("past", "future", ""):
+            raise AnnotationError(statuses_path, status, "tense must be past, future or empty")
+        if row["tie"] not in TIE_RULES:
+            raise AnnotationError(statuses_path, status, f"tie must be one of {', '.join(TIE_RULES)}")
 
     relations_path = data_dir / RELATIONS_FILE
     relations = unique_index(
-        relations_path, read_csv(relations_path, ["relation", "orders_time", "description"]), "relation"
+        relations_path, read_csv(relations_path, ["relation", "time_rule", "description"]), "relation"
     )
     for relation, row in relations.items():
-        if row["orders_time"] not in TIME_ORDERS:
-            raise AnnotationError(relations_path, relation, f"orders_time must be one of {TIME_ORDERS}")
+        if row["time_rule"] not in TIME_RULES:
+            raise AnnotationError(relations_path, relation, f"time_rule must be one of {', '.join(TIME_RULES)}")
 
     return Codebook(
         cameo=pd.DataFrame.from_dict(cameo, orient="index").rename_axis("cameo_code"),
         statuses=pd.DataFrame(
             {
                 "realized": [row["realized"] == "yes" for row in statuses.values()],
+                "tie": [row["tie"] for row in statuses.values()],
+                "tense": [row["tense"] for row in statuses.values()],
                 "description": [row["description"] for row in statuses.values()],
             },
             index=pd.Index(list(statuses), name="status"),

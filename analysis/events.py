@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from .actors import Registry, find_mentions, load_registry
-from .annotations import EVENTS_FILE, Annotations, load_annotations
+from .annotations import EVENTS_FILE, Annotations, Link, load_annotations
 from .article import Article, load_article
 from .codebook import Codebook, load_codebook, sign_of
 from .records import DATA_DIR, AnnotationError
@@ -35,6 +35,15 @@ class Dataset:
     def intervals(self) -> dict[str, Interval]:
         return date_events(self.annotations, self.codebook, self.article.reference_date)
 
+    @cached_property
+    def event_table(self) -> pd.DataFrame:
+        """The event table, built once per dataset (build_event_table returns a copy to change at will)."""
+        return _event_table(self)
+
+    @cached_property
+    def link_table(self) -> pd.DataFrame:
+        return _link_table(self)
+
 
 def load_dataset(data_dir: Path = DATA_DIR, events_file: str = EVENTS_FILE) -> Dataset:
     article = load_article(data_dir)
@@ -44,48 +53,61 @@ def load_dataset(data_dir: Path = DATA_DIR, events_file: str = EVENTS_FILE) -> D
     return Dataset(article, registry, codebook, annotations)
 
 
-def predecessors(annotations: Annotations, codebook: Codebook) -> dict[str, list[str]]:
-    """For each event, the events the article says it came after (from links whose relation orders time)."""
-    before: dict[str, list[str]] = {e.event_id: [] for e in annotations.events}
+def predecessors(annotations: Annotations, codebook: Codebook) -> dict[str, list[tuple[str, Link]]]:
+    """For each event, the events the article says it came after, with the link that says so (links whose
+    relation's time rule orders the events themselves; see data/link_relations.csv)."""
+    before: dict[str, list[tuple[str, Link]]] = {e.event_id: [] for e in annotations.events}
     for link in annotations.links:
-        order = codebook.relations.loc[link.relation, "orders_time"]
-        if order == "target_after_source":
-            before[link.target].append(link.source)
-        elif order == "source_after_target":
-            before[link.source].append(link.target)
+        rule = codebook.relations.loc[link.relation, "time_rule"]
+        if rule in ("target_after_source", "target_planned_after_source"):
+            before[link.target].append((link.source, link))
+        elif rule == "source_after_target":
+            before[link.source].append((link.target, link))
     return before
 
 
 def date_events(annotations: Annotations, codebook: Codebook, reference: dt.date) -> dict[str, Interval]:
-    """Each event's interval: from its own time expression, else from the events it follows.
+    """Each event's interval: its own time expression, narrowed by the events it follows.
 
-    An ordering ("After this invasion") or a link gives a lower bound: the earliest start of the events it
-    follows. A realized event (occurred, ongoing) cannot end after the reference date of the report that
-    tells of it. Bounds the article does not give stay open.
+    An ordering ("After this invasion") or a link gives a lower bound: the latest start of the events it
+    follows. A link whose predecessor starts after its successor can have ended contradicts the dates and is
+    an error. A realized event (occurred, ongoing) ends by the reference date of the report that tells of it.
+    Bounds the article does not give stay open.
     """
     before = predecessors(annotations, codebook)
     by_id = {e.event_id: e for e in annotations.events}
     try:
-        order = list(TopologicalSorter(before).static_order())
+        order = list(TopologicalSorter({k: [p for p, _ in v] for k, v in before.items()}).static_order())
     except CycleError as error:
         raise AnnotationError(annotations.path, "links", f"events ordered in a cycle: {error.args[1]}") from error
     intervals: dict[str, Interval] = {}
     for event_id in order:
         event = by_id[event_id]
-        starts = [intervals[p].start for p in before[event_id] if intervals[p].start is not None]
-        anchor = Interval(max(starts), None, "range", "") if starts else None
-        follows = ", ".join(before[event_id])
+        bounds = [(intervals[p].start, p, link) for p, link in before[event_id] if intervals[p].start is not None]
+        lower = max(bounds, key=lambda bound: bound[0]) if bounds else None
+        anchor = Interval(lower[0], None, "range", "") if lower else None
         try:
-            if event.time_text:
-                interval = resolve(event.time_text, reference, after=anchor)
-            elif anchor:
-                interval = Interval(
-                    anchor.start, None, "range", f"no time given; after {follows}, which starts {anchor.start}"
-                )
-            else:
-                interval = UNKNOWN
+            tense = codebook.tense(event.status)
+            interval = resolve(event.time_text, reference, after=anchor, tense=tense) if event.time_text else UNKNOWN
         except TimeExpressionError as error:
             raise AnnotationError(annotations.path, f"event {event_id}", str(error)) from error
+        if lower:
+            start, source, link = lower
+            if interval.end is not None and start > interval.end:
+                raise AnnotationError(
+                    annotations.path,
+                    f"link {link.source} -> {link.target} ({link.relation})",
+                    f"{event_id} must come after {source}, but {source} starts {start}, after {event_id} ends "
+                    f"{interval.end}",
+                )
+            if interval.start is None or interval.start < start:
+                interval = Interval(
+                    start,
+                    interval.end,
+                    "range" if interval.precision == "unknown" else interval.precision,
+                    f"{interval.basis if event.time_text else 'no time given'}; after {source} "
+                    f"({link.relation}), which starts {start}",
+                )
         if codebook.realized(event.status):
             if interval.start and interval.start > reference:
                 raise AnnotationError(
@@ -93,7 +115,7 @@ def date_events(annotations: Annotations, codebook: Codebook, reference: dt.date
                     f"event {event_id}",
                     f"status {event.status} but it starts {interval.start}, after the reference date {reference}",
                 )
-            if interval.end is None:
+            if interval.end is None or interval.end > reference:
                 interval = Interval(
                     interval.start,
                     reference,
@@ -114,8 +136,18 @@ def iso_date(value: pd.Timestamp) -> str:
 
 
 def build_event_table(dataset: Dataset | None = None) -> pd.DataFrame:
-    """One row per event, with explicit dtypes: categorical status and precision, datetime bounds."""
-    dataset = dataset or load_dataset()
+    """One row per event, with explicit dtypes: categorical status and precision, datetime bounds.
+    `summary` marks the events that sum up others (a headline): they stay out of sums and counts."""
+    return (dataset or load_dataset()).event_table.copy()
+
+
+def build_link_table(dataset: Dataset | None = None) -> pd.DataFrame:
+    """The links between events that the article asserts, each with the words that assert it."""
+    return (dataset or load_dataset()).link_table.copy()
+
+
+def _event_table(dataset: Dataset) -> pd.DataFrame:
+    summarised_by = {s: e.event_id for e in dataset.annotations.events for s in e.summarises}
     cameo = dataset.codebook.cameo
     rows = []
     for event in dataset.annotations.events:
@@ -138,6 +170,7 @@ def build_event_table(dataset: Dataset | None = None) -> pd.DataFrame:
                 "sign": sign_of(int(code["quad_class"])),
                 "status": event.status,
                 "realized": dataset.codebook.realized(event.status),
+                "tie": dataset.codebook.statuses.loc[event.status, "tie"],
                 "time_text": event.time_text,
                 "date_start": _date(interval.start),
                 "date_end": _date(interval.end),
@@ -151,6 +184,9 @@ def build_event_table(dataset: Dataset | None = None) -> pd.DataFrame:
                 "span_end": primary.end,
                 "evidence": primary.quote,
                 "n_evidence": len(event.evidence),
+                "summary": bool(event.summarises),
+                "summarises": ";".join(event.summarises),
+                "summarised_by": summarised_by.get(event.event_id, ""),
                 "note": event.note,
             }
         )
@@ -168,6 +204,7 @@ def build_event_table(dataset: Dataset | None = None) -> pd.DataFrame:
             "span_end": "int64",
             "n_evidence": "int64",
             "realized": "bool",
+            "summary": "bool",
         }
     )
 
@@ -190,9 +227,7 @@ def build_evidence_table(dataset: Dataset | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def build_link_table(dataset: Dataset | None = None) -> pd.DataFrame:
-    """The links between events that the article asserts, each with the words that assert it."""
-    dataset = dataset or load_dataset()
+def _link_table(dataset: Dataset) -> pd.DataFrame:
     rows = [
         {
             "source_event": link.source,
@@ -203,6 +238,7 @@ def build_link_table(dataset: Dataset | None = None) -> pd.DataFrame:
             "span_end": link.evidence.end,
             "evidence": link.evidence.quote,
             "note": link.note,
+            "time_rule": dataset.codebook.relations.loc[link.relation, "time_rule"],
         }
         for link in dataset.annotations.links
     ]

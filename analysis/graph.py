@@ -61,6 +61,7 @@ def build_actor_graph(dataset: Dataset | None = None) -> nx.MultiDiGraph:
                 quad_class=event.quad_class,
                 sign=event.sign,
                 channel=channel,
+                summary=event.summary,
                 **common,
             )
         if event.attributed_to != event.actor1:
@@ -75,6 +76,7 @@ def build_actor_graph(dataset: Dataset | None = None) -> nx.MultiDiGraph:
                 quad_class=0,
                 sign="",
                 channel="",
+                summary=False,
                 **common,
             )
     return graph
@@ -133,26 +135,6 @@ def select_edges(
 
 def edge_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
     """The edges as rows (source, target, event, coding), sorted by event id then key."""
-    rows = [
-        {
-            "source": u,
-            "target": v,
-            "key": k,
-            **{c: d[c] for c in ("layer", "event_id", "label", "cameo_code", "goldstein", "sign", "status", "channel")},
-        }
-        for u, v, k, d in graph.edges(keys=True, data=True)
-    ]
-    columns = [
-        "source",
-        "target",
-        "key",
-        "layer",
-        "event_id",
-        "label",
-        "cameo_code",
-        "goldstein",
-        "sign",
-        "status",
-        "channel",
-    ]
-    return pd.DataFrame(rows, columns=columns).sort_values(["event_id", "key"]).reset_index(drop=True)
+    columns = ["source", "target", "key", "layer", "event_id", "label", "cameo_code", "goldstein", "sign", "status"]
+    table = nx.to_pandas_edgelist(graph, edge_key="key").reindex(columns=[*columns, "channel"])
+    return table.sort_values(["event_id", "key"]).reset_index(drop=True)

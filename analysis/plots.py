@@ -60,7 +60,7 @@ SOURCE_LINE = (
 )
 FIGURE_WIDTH = 10.0
 CAUSAL_CHAIN = ["E01", "E07", "E12", "E03", "E14"]  # incursion, postponement, refusal, summit, video conference
-CAUSAL_RELATIONS = ("caused", "disrupted", "followed", "in_response_to", "rescheduled_as")
+CAUSAL_RELATIONS = ("caused", "caused_deferral", "put_off", "disrupted", "followed", "in_response_to", "rescheduled_as")
 
 
 def configure(seed: str = "kursk-qatar") -> None:
@@ -386,7 +386,14 @@ def plot_causal_chain(table: pd.DataFrame, links: pd.DataFrame, chain: list[str]
         for (u, v), relation in sorted(nx.get_edge_attributes(graph, "relation").items())
     ]
     for event_id, (x, y) in positions.items():
-        ax.text(x, y - 0.12, _wrap(rows.loc[event_id, "label"]), ha="center", va="top", fontsize=7.5)
+        ax.text(
+            x,
+            y - 0.12,
+            textwrap.fill(rows.loc[event_id, "label"], 16, break_long_words=False),
+            ha="center",
+            va="top",
+            fontsize=7.5,
+        )
     ax.set_xlim(-0.6, len(chain) - 0.4)
     ax.set_ylim(-0.5, 0.75)
     ax.set_title("The causal chain the article asserts")
@@ -409,17 +416,6 @@ def plot_causal_chain(table: pd.DataFrame, links: pd.DataFrame, chain: list[str]
     add_source_line(fig)
     draw_curves(ax, positions, curves, node_size=900, arrowsize=14, fontsize=7.5)
     return fig
-
-
-def _wrap(text: str, width: int = 16) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "\n".join([*lines, line])
 
 
 SIDE_COLUMNS = {"Ukrainian side": 0.0, "mediator": 1.0, "Russian side": 2.0}
@@ -653,7 +649,7 @@ def plot_snapshots(snapshots: dict[str, nx.MultiDiGraph]) -> plt.Figure:
     fig.suptitle("The channel as of " + " and ".join(snapshots), fontweight="bold")
     fig.subplots_adjust(left=0.02, right=0.98, bottom=0.3, top=0.86, wspace=0.05)
     source = add_source_line(
-        fig, "Edge labels are event ids; status as of each date (data rules: analysis/snapshots.py)."
+        fig, "Edge labels are event ids; status as of each date (rules: data/statuses.csv, data/link_relations.csv)."
     )
     fig.legend(
         handles=edge_legend(merged),

@@ -1,13 +1,17 @@
 """The actor graph as of a date: which ties existed then, with the status they had then.
 
 The article describes the state of things on the reference date; earlier states follow from the event
-intervals and links, with these rules:
-- an act that occurred is on the record from the date by which it had certainly happened (its interval's
-  end); an ongoing process only while its interval lasts;
-- a plan that was later postponed or cancelled existed before whatever put it off, from the start of the
-  events it followed (if any); until the act that put it off had certainly happened it shows as planned;
-- a plan still pending at the reference date (planned) is known only from the reference date on;
-- hypothetical and negated events are never ties.
+intervals and links, by the rules in data/statuses.csv (column `tie`) and data/link_relations.csv (column
+`time_rule`), which the event and link tables carry:
+- from_end (an act that occurred): a tie from the date by which it had certainly happened (its interval's end);
+- while_under_way (an ongoing process): while its interval lasts, from the reference date if its start is open;
+- as_plan (planned, postponed, cancelled): a plan is known from the latest start of the events it was planned
+  after (target_planned_after_source), else only from the reference date; it shows as planned until the act
+  that put it off had certainly happened (the end of a target_put_off_by_source link's source; for a deferral
+  that only came after its cause, target_put_off_after_source, and for a deferral without a link: the
+  reference date), and with its status from then on;
+- never (hypothetical, negated): never a tie.
+No state is computed for a day after the reference date: the article cannot tell.
 """
 
 from __future__ import annotations
@@ -19,37 +23,47 @@ import pandas as pd
 
 from .graph import ACTION, side_fold
 
-DEFERRING = ("disrupted", "caused")
 BEFORE_INCURSION = dt.date(2024, 8, 1)  # a day before "last week" (5-11 August), the incursion's earliest start
+
+
+def _by_target(links: pd.DataFrame, rule: str, bounds: dict) -> dict[str, list]:
+    """For each target event, the given bound of every source linked to it by a relation with `rule`."""
+    found: dict[str, list] = {}
+    for source, target in links.loc[links["time_rule"] == rule, ["source_event", "target_event"]].itertuples(
+        index=False
+    ):
+        if pd.notna(bounds.get(source)):
+            found.setdefault(target, []).append(bounds[source])
+    return found
 
 
 def statuses_as_of(table: pd.DataFrame, links: pd.DataFrame, day: dt.date, reference: dt.date) -> dict[str, str | None]:
     """Each event's status on `day`, or None if it was not (yet, or ever) a tie then; `reference` is the date
     of the report, when the statuses in the table hold."""
-    when = pd.Timestamp(day)
+    if day > reference:
+        raise ValueError(f"{day} is after the reference date {reference}: the article cannot tell")
+    when, report = pd.Timestamp(day), pd.Timestamp(reference)
     starts = dict(zip(table["event_id"], table["date_start"]))
     ends = dict(zip(table["event_id"], table["date_end"]))
-    followed: dict[str, list] = {}  # target event -> starts of the events it followed
-    deferring: dict[str, list] = {}  # target event -> ends of the events that put it off
-    for source, relation, target in zip(links["source_event"], links["relation"], links["target_event"]):
-        if relation == "followed" and pd.notna(starts.get(source)):
-            followed.setdefault(target, []).append(starts[source])
-        elif relation in DEFERRING and pd.notna(ends.get(source)):
-            deferring.setdefault(target, []).append(ends[source])
+    planned_after = _by_target(links, "target_planned_after_source", starts)
+    put_off_by = _by_target(links, "target_put_off_by_source", ends)
     result: dict[str, str | None] = {}
-    for event_id, status, start, end in zip(table["event_id"], table["status"], table["date_start"], table["date_end"]):
-        if status in ("hypothetical", "negated"):
-            result[event_id] = None
-        elif status == "occurred":
-            result[event_id] = status if pd.notna(end) and end <= when else None
-        elif status == "ongoing":
-            result[event_id] = status if start <= when <= end else None
-        elif status == "planned":
-            result[event_id] = status if when >= pd.Timestamp(reference) else None
-        elif event_id in followed and when < max(followed[event_id]):
-            result[event_id] = None
+    for event_id, status, tie, start, end in zip(
+        table["event_id"], table["status"], table["tie"], table["date_start"], table["date_end"]
+    ):
+        if tie == "from_end":
+            result[event_id] = status if end <= when else None
+        elif tie == "while_under_way":
+            result[event_id] = status if (report if pd.isna(start) else start) <= when <= end else None
+        elif tie == "as_plan":
+            if when < max(planned_after.get(event_id, [report])):
+                result[event_id] = None
+            elif status == "planned" or when < min(put_off_by.get(event_id, [report])):
+                result[event_id] = "planned"
+            else:
+                result[event_id] = status
         else:
-            result[event_id] = status if any(d <= when for d in deferring.get(event_id, [])) else "planned"
+            result[event_id] = None
     return result
 
 
@@ -69,33 +83,16 @@ def snapshot(graph: nx.MultiDiGraph, table: pd.DataFrame, links: pd.DataFrame, d
 
 def changes(before: nx.MultiDiGraph, after: nx.MultiDiGraph) -> pd.DataFrame:
     """What changed between two snapshots: edges gained, lost, or whose status changed."""
-    old = {k: (u, v, d) for u, v, k, d in before.edges(keys=True, data=True)}
-    new = {k: (u, v, d) for u, v, k, d in after.edges(keys=True, data=True)}
-    rows = []
-    for key in sorted(old.keys() | new.keys()):
-        u, v, data = new.get(key) or old[key]
-        if key not in old:
-            change = "gained"
-        elif key not in new:
-            change = "lost"
-        elif old[key][2]["status"] != data["status"]:
-            change = f"{old[key][2]['status']} -> {data['status']}"
-        else:
-            continue
-        rows.append(
-            {
-                "change": change,
-                "source": u,
-                "target": v,
-                "event_id": data["event_id"],
-                "label": data["label"],
-                "status": data["status"],
-                "sign": data["sign"],
-                "goldstein": data["goldstein"],
-            }
-        )
-    columns = ["change", "source", "target", "event_id", "label", "status", "sign", "goldstein"]
-    return pd.DataFrame(rows, columns=columns)
+    columns = ["source", "target", "event_id", "label", "status", "sign", "goldstein"]
+    old, new = (nx.to_pandas_edgelist(g, edge_key="key").reindex(columns=["key", *columns]) for g in (before, after))
+    both = old.merge(new, on="key", how="outer", suffixes=("_old", ""), indicator=True)
+    for column in columns:  # a lost edge shows what it was
+        both[column] = both[column].fillna(both[f"{column}_old"])
+    both["change"] = both["_merge"].astype(str).map({"right_only": "gained", "left_only": "lost", "both": ""})
+    changed = (both["_merge"] == "both") & (both["status_old"] != both["status"])
+    both.loc[changed, "change"] = both["status_old"].astype(str) + " -> " + both["status"].astype(str)
+    both = both[both["change"] != ""].sort_values("key")
+    return both[["change", *columns]].reset_index(drop=True)
 
 
 def turned_negative(before: nx.MultiDiGraph, after: nx.MultiDiGraph) -> pd.DataFrame:
@@ -112,10 +109,15 @@ def turned_negative(before: nx.MultiDiGraph, after: nx.MultiDiGraph) -> pd.DataF
 
 
 def pair_net(graph: nx.MultiDiGraph, fold: dict[str, str], realized_only: bool = True) -> pd.Series:
-    """Net Goldstein score per unordered pair of folded actors (e.g. sides), over the graph's action edges."""
+    """Net Goldstein score per unordered pair of folded actors (e.g. sides), over the graph's action edges;
+    a summary (a headline summing up other events) is left out, so that no happening counts twice."""
     totals: dict[tuple[str, str], float] = {}
     for u, v, data in graph.edges(data=True):
-        if data["layer"] != ACTION or (realized_only and data["status"] not in ("occurred", "ongoing")):
+        if (
+            data["layer"] != ACTION
+            or data["summary"]
+            or (realized_only and data["status"] not in ("occurred", "ongoing"))
+        ):
             continue
         a, b = sorted((fold[u], fold[v]))
         if a != b:

@@ -8,8 +8,10 @@ from .events import Dataset, build_event_table
 
 
 def attribution_table(dataset: Dataset) -> pd.DataFrame:
-    """Events per source, with the source's kind and whether the article names it or not."""
+    """Events per source, with the source's kind and whether the article names it or not; a summary (a
+    headline summing up other events) is not counted, so that no happening counts twice."""
     table = build_event_table(dataset)
+    table = table[~table["summary"]]
     actors = dataset.registry.actors
     counts = (
         table.groupby("attributed_to", observed=True)

@@ -29,3 +29,12 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def add_link(data_dir: Path, source: str, target: str, relation: str, sentence: str, quote: str) -> None:
+    """Append a [[link]] to a copied events.toml."""
+    with (data_dir / "events.toml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            f'[[link]]\nsource = "{source}"\ntarget = "{target}"\nrelation = "{relation}"\n'
+            f'evidence = {{ sentence = "{sentence}", quote = "{quote}" }}\n'
+        )

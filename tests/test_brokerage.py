@@ -2,7 +2,6 @@ import networkx as nx
 import pytest
 
 from analysis.brokerage import (
-    ROLES,
     broker_role,
     brokerage_counts,
     brokerage_table,
@@ -69,10 +68,38 @@ def test_the_channel_layer_drops_conflict_and_unreal_ties():
     assert channel_layer(graph).number_of_edges() == 0
 
 
-def test_on_the_article_qatar_comes_out_as_the_liaison(dataset):
+def test_actors_on_no_side_are_each_a_group_of_their_own():
+    # A source and a partner are not one camp: b between them is a liaison, not a representative of "other".
+    graph = hand_graph({"src": "other", "b": "g1", "partner": "other"}, [("src", "b"), ("b", "partner")])
+    table = brokerage_table(graph).set_index("actor_id")
+    assert table.loc["b", ["liaison", "itinerant", "brokered_paths"]].tolist() == [1, 0, 1]
+
+
+def test_organs_are_folded_into_their_state_before_brokerage():
+    # Officials -> mediator -> their own state: no path between groups once the officials are the state.
+    graph = hand_graph({"X": "x", "XGOV": "x", "M": "m", "Y": "y"}, [("XGOV", "M"), ("M", "X"), ("M", "Y")])
+    for node, kind, country in (
+        ("X", "state", "Xland"),
+        ("XGOV", "government body", "Xland"),
+        ("M", "state", "Mland"),
+        ("Y", "state", "Yland"),
+    ):
+        graph.nodes[node].update(kind=kind, country=country)
+    table = brokerage_table(graph).set_index("actor_id")
+    assert "XGOV" not in table.index and table.loc["X", "members"] == "X;XGOV"
+    # Unfolded, M would also be an itinerant on XGOV -> M -> X; folded, only X -> M -> Y (liaison) remains.
+    assert table.loc["M", ["liaison", "itinerant", "brokered_paths"]].tolist() == [1, 0, 1]
+
+
+def test_on_the_article_qatar_is_the_strongest_go_between(dataset):
     table = brokerage_table(build_actor_graph(dataset)).set_index("actor_id")
-    assert table.loc["QAT", "role"] == "liaison"
-    assert table.loc["QAT", "rank"] == 1
-    assert table.loc["QAT", "liaison"] >= 1
-    assert set(table["role"]) <= {*ROLES, "none"}
+    # By hand, on the folded channel layer (8 actors; ties UKR-QAT, QAT-RUS, UKR-PARTNERS): Qatar lies on the
+    # shortest paths UKR-RUS and PARTNERS-RUS, Ukraine on PARTNERS-QAT and PARTNERS-RUS: 2 of 21 pairs each.
+    assert table.loc["QAT", "betweenness"] == table.loc["UKR", "betweenness"] == round(2 / 21, 4)
+    # Qatar brokers UKR -> QAT -> RUS (the summit) and RUS -> QAT -> UKR (the mediation): two liaison paths;
+    # Ukraine one, QAT -> UKR -> PARTNERS (consulting its partners after the video conference).
+    assert table.loc["QAT", ["rank", "role", "liaison", "brokered_paths"]].tolist() == [1, "liaison", 2, 2]
+    assert table.loc["UKR", ["rank", "role", "liaison", "brokered_paths"]].tolist() == [2, "liaison", 1, 1]
+    assert table.loc["QAT", "constraint"] == 0.5  # two unconnected contacts, 1/2 each: 2 * (1/2)^2
+    assert table.loc["RUS", "members"] == "PUTIN;RUS;RUSGOV" and "RUSGOV" not in table.index
     assert list(table["rank"].sort_values()) == list(range(1, len(table) + 1))

@@ -61,7 +61,8 @@ def test_statuses_are_ordered_and_split_realized_from_not():
         ("cameo_codebook.csv", "164,Halt negotiations,-7.0", "164,Halt negotiations,-17.0", "outside -10..10"),
         ("cameo_codebook.csv", "036,Express", "36,Express", "36: a CAMEO code is 3 or 4 digits"),
         ("statuses.csv", "negated,no", "negated,maybe", "negated: realized must be yes or no"),
-        ("link_relations.csv", "caused,target_after_source", "caused,sometimes", "caused: orders_time must be"),
+        ("link_relations.csv", "caused,target_after_source", "caused,sometimes", "caused: time_rule must be"),
+        ("statuses.csv", "occurred,yes,from_end", "occurred,yes,sometimes", "occurred: tie must be"),
     ],
 )
 def test_a_broken_vocabulary_is_an_error(data_copy, file, old, new, problem):

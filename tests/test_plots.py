@@ -141,7 +141,7 @@ def test_causal_chain_labels_each_arrow_with_its_relation(frames):
     ax = fig.axes[0]
     assert_dressed(fig, ax)
     shown = texts(fig)
-    for relation in ("followed", "caused", "rescheduled_as", "disrupted"):
+    for relation in ("followed", "caused_deferral", "rescheduled_as", "disrupted"):
         assert relation in shown
     assert [t for t in shown if t in chain] == chain
 

@@ -1,0 +1,134 @@
+"""Findings rendered from computed values: the prose of each notebook's findings lives in data/findings.toml
+with placeholders such as {count[events]} or {event[E01][start]}, filled here from the dataset.
+
+A number typed into a finding can go stale while the notebook still passes its checks; so every number in a
+finding must come from a placeholder, and the loader refuses digits typed by hand; ids such as E03 or S11 are
+references, not numbers, and words in double quotes are the article's own (checked against its text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import Markdown
+
+from .brokerage import brokerage_table
+from .events import Dataset, build_event_table, build_link_table
+from .graph import build_actor_graph, side_fold
+from .records import AnnotationError, read_toml
+from .snapshots import BEFORE_INCURSION, pair_net, snapshot
+from .sources import attribution_shares, attribution_table
+
+FINDINGS_FILE = "findings.toml"
+REFERENCE = re.compile(r"\b[A-Z]+\d+\b")  # event and sentence ids (E03, S11): references, not numbers
+QUOTE = re.compile(r'"([^"]+)"')  # the article's own words, checked against its text
+
+
+def _day(value: pd.Timestamp) -> str:
+    return "open" if pd.isna(value) else f"{value.day} {value:%B %Y}"
+
+
+def facts(dataset: Dataset, before: dt.date = BEFORE_INCURSION) -> dict:
+    """The values findings may cite, by name; summaries (headlines) are left out of every count and sum.
+    `before` is the date whose snapshot the findings compare with the reference date."""
+    table = build_event_table(dataset)
+    counted = table[~table["summary"]]
+    reference = dataset.article.reference_date
+    graph = build_actor_graph(dataset)
+    links = build_link_table(dataset)
+    fold = side_fold(graph)
+    nets = {
+        name: pair_net(snapshot(graph, table, links, day), fold)
+        for name, day in (("before", before), ("after", reference))
+    }
+    pairs = sorted(set(nets["before"].index) | set(nets["after"].index))
+    shares = attribution_shares(dataset)
+    return {
+        "reference": _day(pd.Timestamp(reference)),
+        "before": _day(pd.Timestamp(before)),
+        "count": {
+            "events": len(counted),
+            "summaries": int(table["summary"].sum()),
+            "realized": int(counted["realized"].sum()),
+            "unrealized": int((~counted["realized"]).sum()),
+            "day_precision": int((counted["date_precision"] == "day").sum()),
+            "undated": int((counted["date_precision"] == "unknown").sum()),
+        },
+        "status": counted["status"].value_counts().to_dict(),
+        "event": {
+            row.event_id: {
+                "start": _day(row.date_start),
+                "end": _day(row.date_end),
+                "start_day": row.date_start.day if pd.notna(row.date_start) else "open",
+                "goldstein": f"{row.goldstein:+g}",
+                "status": row.status,
+                "days_to_reference": (pd.Timestamp(reference) - row.date_start).days + 1
+                if pd.notna(row.date_start)
+                else "open",
+            }
+            for row in table.itertuples()
+        },
+        "sources": attribution_table(dataset).set_index("attributed_to")["events"].to_dict(),
+        "sourcing": {kind: {"events": int(r.events), "share": r.share} for kind, r in shares.iterrows()},
+        "mentions": dataset.mentions.groupby("actor_id").size().to_dict(),
+        "surface": {
+            form: {"actor": int((rows["role"] == "actor").sum()), "place": int((rows["role"] == "place").sum())}
+            for form, rows in dataset.mentions.groupby("surface")
+        },
+        "broker": brokerage_table(graph).set_index("actor_id").to_dict(orient="index"),
+        "net": {
+            name: {f"{a}-{b}": f"{net.get((a, b), 0.0):+g}".replace("+0", "0") for a, b in pairs}
+            for name, net in nets.items()
+        },
+    }
+
+
+def placeholders(template: str) -> list[str]:
+    """The field names a template uses ({count[events]} -> 'count[events]')."""
+    return [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
+
+
+def load_findings(data_dir: Path, article_text: str) -> dict[str, str]:
+    """The findings templates by notebook, validated: words in double quotes must be the article's, and no
+    number may be typed by hand outside a placeholder or a quote."""
+    path = data_dir / FINDINGS_FILE
+    data = read_toml(path)
+    templates = {}
+    for notebook, entry in data.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
+            raise AnnotationError(path, notebook, "needs a text = '''...''' with the findings")
+        prose = "".join(literal for literal, *_ in string.Formatter().parse(entry["text"]))
+        for quote in QUOTE.findall(prose):
+            if " ".join(quote.split()) not in article_text:
+                raise AnnotationError(path, notebook, f"quotes {quote!r}, which is not in the article")
+        typed = re.search(r"\d", REFERENCE.sub("", QUOTE.sub("", prose)))
+        if typed:
+            raise AnnotationError(
+                path,
+                notebook,
+                "a number typed by hand: use a placeholder such as {count[events]} (or quote the article)",
+            )
+        templates[notebook] = entry["text"]
+    return templates
+
+
+def render(dataset: Dataset, notebook: str, values: dict | None = None) -> Markdown:
+    """A notebook's findings with every placeholder filled from `values` (by default the dataset's facts); a
+    name that no computed value has is an error naming it."""
+    values = facts(dataset) if values is None else values
+    path = dataset.article.path.parent / FINDINGS_FILE
+    templates = load_findings(dataset.article.path.parent, dataset.article.text)
+    if notebook not in templates:
+        raise AnnotationError(path, notebook, "no findings for this notebook")
+    for field in placeholders(templates[notebook]):
+        try:
+            string.Formatter().get_field(field, (), values)
+        except (KeyError, IndexError, AttributeError, TypeError) as error:
+            raise AnnotationError(
+                path, notebook, f"placeholder {{{field}}} names no computed value ({error})"
+            ) from error
+    return Markdown(templates[notebook].format(**values))
