@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .events import load_dataset
-from .export import export
-from .records import DATA_DIR, AnnotationError
+from analysis.export import export
+from analysis.tables.events import load_dataset
+from analysis.text.records import DATA_DIR, AnnotationError
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,10 +26,10 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from .annotations import EVENTS_FILE
-from .events import build_event_table, load_dataset
-from .graph import build_actor_graph
-from .records import DATA_DIR
+from analysis.network.graph import build_actor_graph
+from analysis.tables.events import build_event_table, load_dataset
+from analysis.text.annotations import EVENTS_FILE
+from analysis.text.records import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS_DIR = ROOT / "notebooks"

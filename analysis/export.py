@@ -9,12 +9,19 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import networkx as nx
 
-from . import plots
-from .brokerage import brokerage_table
-from .events import Dataset, build_event_table, build_evidence_table, build_link_table, iso_date, load_dataset
-from .graph import build_actor_graph, side_fold
-from .snapshots import BEFORE_INCURSION, change_days, net_cooperation_over_time, pair_net, snapshot
-from .sources import attribution_table
+from analysis import figures
+from analysis.network.brokerage import brokerage_table
+from analysis.network.graph import build_actor_graph, side_fold
+from analysis.network.snapshots import BEFORE_INCURSION, change_days, net_cooperation_over_time, pair_net, snapshot
+from analysis.tables.events import (
+    Dataset,
+    build_event_table,
+    build_evidence_table,
+    build_link_table,
+    iso_date,
+    load_dataset,
+)
+from analysis.tables.sources import attribution_table
 
 EVENT_COLUMNS = [
     "event_id",
@@ -81,39 +88,39 @@ def export(outdir: Path, dataset: Dataset | None = None) -> list[Path]:
     }
     for name, g in graphs.items():
         written += write_graph(g, outdir / name)
-    written += write_figures(figures(dataset, graph, table, links, graphs), outdir / "figures")
+    written += write_figures(main_figures(dataset, graph, table, links, graphs), outdir / "figures")
     return written
 
 
-def figures(dataset: Dataset, graph, table, links, graphs) -> dict:
+def main_figures(dataset: Dataset, graph, table, links, graphs) -> dict:
     """The notebooks' main figures, by file stem (drawn lazily, one at a time)."""
     reference = dataset.article.reference_date
     before, after = (graphs[f"snapshot_{day.isoformat()}"] for day in (BEFORE_INCURSION, reference))
     return {
-        "timeline": lambda: plots.plot_timeline(table, links, reference),
-        "causal_chain": lambda: plots.plot_causal_chain(table, links, plots.CAUSAL_CHAIN),
-        "goldstein": lambda: plots.plot_goldstein(table),
-        "attribution": lambda: plots.plot_attribution(attribution_table(dataset)),
-        "actor_graph": lambda: plots.plot_actor_graph(graph),
-        "mediator_graph": lambda: plots.plot_mediator_graph(graph),
-        "snapshots": lambda: plots.plot_snapshots(
+        "timeline": lambda: figures.plot_timeline(table, links, reference),
+        "causal_chain": lambda: figures.plot_causal_chain(table, links, figures.CAUSAL_CHAIN),
+        "goldstein": lambda: figures.plot_goldstein(table),
+        "attribution": lambda: figures.plot_attribution(attribution_table(dataset)),
+        "actor_graph": lambda: figures.plot_actor_graph(graph),
+        "mediator_graph": lambda: figures.plot_mediator_graph(graph),
+        "snapshots": lambda: figures.plot_snapshots(
             {f"{BEFORE_INCURSION:%d %b %Y}": before, f"{reference:%d %b %Y}": after}
         ),
-        "net_cooperation": lambda: plots.plot_net_cooperation(
+        "net_cooperation": lambda: figures.plot_net_cooperation(
             net_cooperation_over_time(graph, table, links, change_days(table, dt.date(2024, 6, 10), reference)),
             reference,
         ),
-        "signed_parties": lambda: plots.plot_signed_parties(
+        "signed_parties": lambda: figures.plot_signed_parties(
             pair_net(after, side_fold(after)), f"Net Goldstein score of realized ties, {reference:%d %b %Y}"
         ),
-        "sourcing": lambda: plots.plot_sourcing(graph),
+        "sourcing": lambda: figures.plot_sourcing(graph),
     }
 
 
 def write_figures(drawings: dict, folder: Path) -> list[Path]:
     """Each figure as SVG and PNG, for use outside Jupyter."""
     folder.mkdir(parents=True, exist_ok=True)
-    plots.configure()
+    figures.configure()
     paths = []
     for stem, draw in drawings.items():
         fig = draw()

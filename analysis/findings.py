@@ -16,12 +16,12 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import Markdown
 
-from .brokerage import brokerage_table
-from .events import Dataset, build_event_table, build_link_table
-from .graph import build_actor_graph, side_fold
-from .records import AnnotationError, read_toml
-from .snapshots import BEFORE_INCURSION, pair_net, snapshot
-from .sources import attribution_shares, attribution_table
+from analysis.network.brokerage import brokerage_table
+from analysis.network.graph import build_actor_graph, side_fold
+from analysis.network.snapshots import BEFORE_INCURSION, pair_net, snapshot
+from analysis.tables.events import Dataset, build_event_table, build_link_table
+from analysis.tables.sources import attribution_shares, attribution_table
+from analysis.text.records import AnnotationError, read_toml
 
 FINDINGS_FILE = "findings.toml"
 REFERENCE = re.compile(r"\b[A-Z]+\d+\b")  # event and sentence ids (E03, S11): references, not numbers

@@ -6,8 +6,8 @@ from pathlib import Path
 import matplotlib
 import pytest
 
-from analysis.events import load_dataset
-from analysis.records import DATA_DIR
+from analysis.tables.events import load_dataset
+from analysis.text.records import DATA_DIR
 
 matplotlib.use("Agg")  # figures are drawn, never shown
 

@@ -1,8 +1,8 @@
 import pytest
 
-from analysis.actors import find_mentions, load_registry
-from analysis.article import load_article
-from analysis.records import AnnotationError
+from analysis.text.actors import find_mentions, load_registry
+from analysis.text.article import load_article
+from analysis.text.records import AnnotationError
 
 from .conftest import replace_in
 

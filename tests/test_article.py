@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.article import load_article, split_sentences
-from analysis.records import DATA_DIR, AnnotationError
+from analysis.text.article import load_article, split_sentences
+from analysis.text.records import DATA_DIR, AnnotationError
 
 from .conftest import replace_in
 

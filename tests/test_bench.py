@@ -5,8 +5,8 @@ import tomllib
 import pytest
 
 from analysis.bench import _toml_value, floor_notebook, synthetic_annotations
-from analysis.events import build_event_table, load_dataset
-from analysis.records import DATA_DIR
+from analysis.tables.events import build_event_table, load_dataset
+from analysis.text.records import DATA_DIR
 
 
 @pytest.fixture(scope="module")

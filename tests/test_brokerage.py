@@ -1,14 +1,14 @@
 import networkx as nx
 import pytest
 
-from analysis.brokerage import (
+from analysis.network.brokerage import (
     broker_role,
     brokerage_counts,
     brokerage_table,
     channel_layer,
     structural_holes,
 )
-from analysis.graph import build_actor_graph
+from analysis.network.graph import build_actor_graph
 
 
 def hand_graph(sides: dict[str, str], edges: list[tuple[str, str]], sign="cooperation", status="occurred"):

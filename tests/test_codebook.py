@@ -1,7 +1,7 @@
 import pytest
 
-from analysis.codebook import load_codebook, quad_class_of, sign_of
-from analysis.records import AnnotationError
+from analysis.text.codebook import load_codebook, quad_class_of, sign_of
+from analysis.text.records import AnnotationError
 
 from .conftest import replace_in
 

@@ -3,7 +3,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis.controls import as_widget_value, linked_view
+from analysis.figures.controls import as_widget_value, linked_view
 
 
 def test_a_figure_becomes_an_svg_and_is_closed():

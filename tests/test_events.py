@@ -4,8 +4,8 @@ import re
 import pandas as pd
 import pytest
 
-from analysis.events import build_event_table, build_evidence_table, build_link_table, load_dataset
-from analysis.records import AnnotationError
+from analysis.tables.events import build_event_table, build_evidence_table, build_link_table, load_dataset
+from analysis.text.records import AnnotationError
 
 from .conftest import add_link, replace_in
 

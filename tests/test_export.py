@@ -6,7 +6,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from analysis.article import load_article
+from analysis.text.article import load_article
 
 
 @pytest.fixture(scope="module")

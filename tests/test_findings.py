@@ -3,7 +3,7 @@ import re
 import pytest
 
 from analysis.findings import facts, load_findings, render
-from analysis.records import AnnotationError
+from analysis.text.records import AnnotationError
 
 from .conftest import replace_in
 

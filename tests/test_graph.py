@@ -1,7 +1,7 @@
 import networkx as nx
 
-from analysis.events import build_event_table
-from analysis.graph import ACTION, SOURCING, build_actor_graph, event_dyads, layer
+from analysis.network.graph import ACTION, SOURCING, build_actor_graph, event_dyads, layer
+from analysis.tables.events import build_event_table
 
 
 def test_dyads_run_through_the_mediator_for_indirect_events():

@@ -3,9 +3,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from analysis.events import build_event_table, build_link_table
-from analysis.graph import build_actor_graph, edge_table, side_fold
-from analysis.snapshots import (
+from analysis.network.graph import build_actor_graph, edge_table, side_fold
+from analysis.network.snapshots import (
     BEFORE_INCURSION,
     change_days,
     changes,
@@ -16,6 +15,7 @@ from analysis.snapshots import (
     turned_negative,
     weekly_days,
 )
+from analysis.tables.events import build_event_table, build_link_table
 
 REF = dt.date(2024, 8, 17)
 

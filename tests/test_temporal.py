@@ -6,8 +6,15 @@ from pathlib import Path
 import dateparser
 import pytest
 
-from analysis import temporal
-from analysis.temporal import UNKNOWN, Interval, TimeExpressionError, is_ordering, resolve, timex3_interval
+from analysis.chronology import expressions as temporal
+from analysis.chronology.expressions import (
+    UNKNOWN,
+    Interval,
+    TimeExpressionError,
+    is_ordering,
+    resolve,
+    timex3_interval,
+)
 
 REF = dt.date(2024, 8, 17)  # a Saturday
 TABLE = Path(__file__).with_name("time_expressions.csv")

@@ -3,10 +3,10 @@ import re
 
 import networkx as nx
 
-from analysis.brokerage import centrality_table
-from analysis.events import build_event_table, filter_events
-from analysis.render import highlight_mentions
-from analysis.sources import attribution_shares, attribution_table
+from analysis.figures.render import highlight_mentions
+from analysis.network.brokerage import centrality_table
+from analysis.tables.events import build_event_table, filter_events
+from analysis.tables.sources import attribution_shares, attribution_table
 
 
 def test_filter_events_by_status_actor_and_source(dataset):

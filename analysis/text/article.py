@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .records import DATA_DIR, AnnotationError, read_toml
+from analysis.text.records import DATA_DIR, AnnotationError, read_toml
 
 META_FILE = "article_meta.toml"
 

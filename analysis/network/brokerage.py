@@ -18,7 +18,7 @@ import itertools
 import networkx as nx
 import pandas as pd
 
-from .graph import ACTION, keep_edges, layer
+from analysis.network.graph import ACTION, keep_edges, layer
 
 CHANNEL_STATUSES = ("occurred", "ongoing", "planned", "postponed")
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")

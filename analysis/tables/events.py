@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actors import Registry, find_mentions, load_registry
-from .annotations import EVENTS_FILE, Annotations, Link, load_annotations
-from .article import Article, load_article
-from .codebook import Codebook, load_codebook, sign_of
-from .records import DATA_DIR, AnnotationError
-from .temporal import PRECISIONS, UNKNOWN, Interval, TimeExpressionError, resolve
+from analysis.chronology.expressions import PRECISIONS, UNKNOWN, Interval, TimeExpressionError, resolve
+from analysis.text.actors import Registry, find_mentions, load_registry
+from analysis.text.annotations import EVENTS_FILE, Annotations, Link, load_annotations
+from analysis.text.article import Article, load_article
+from analysis.text.codebook import Codebook, load_codebook, sign_of
+from analysis.text.records import DATA_DIR, AnnotationError
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .article import Article
-from .records import DATA_DIR, AnnotationError, read_csv, unique_index
+from analysis.text.article import Article
+from analysis.text.records import DATA_DIR, AnnotationError, read_csv, unique_index
 
 ACTORS_FILE = "actors.csv"
 PLACES_FILE = "places.csv"

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
-from analysis import plots
-from analysis.events import build_event_table, build_link_table, filter_events
-from analysis.graph import build_actor_graph, mediator_view, select_edges
-from analysis.sources import attribution_table
+from analysis.figures import charts, curves, graphs, style, timeline
+from analysis.network.graph import build_actor_graph, mediator_view, select_edges
+from analysis.tables.events import build_event_table, build_link_table, filter_events
+from analysis.tables.sources import attribution_table
 
 
 @pytest.fixture(scope="module")
@@ -84,11 +84,11 @@ def assert_dressed(fig, ax):
 
 def test_timeline_draws_every_event_in_date_order(dataset, frames):
     table, links = frames
-    fig = plots.plot_timeline(table, links, dataset.article.reference_date)
+    fig = timeline.plot_timeline(table, links, dataset.article.reference_date)
     ax = fig.axes[0]
     assert_dressed(fig, ax)
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    order = plots.timeline_order(table)
+    order = timeline.timeline_order(table)
     assert labels == [f"{r.event_id}  {r.label}" for r in order.itertuples()]
     assert labels[0].startswith("E06")  # Qatar's two months of mediation start first
     starts = order["date_start"].fillna(order["date_end"]).dropna()
@@ -112,11 +112,11 @@ def test_timeline_draws_every_event_in_date_order(dataset, frames):
 
 def test_timeline_draws_one_arrow_per_dated_causal_link(dataset, frames):
     table, links = frames
-    rows = plots.timeline_order(table)
-    expected = plots.drawable_links(rows, links)
-    assert set(expected["relation"]) <= set(plots.CAUSAL_RELATIONS)
+    rows = timeline.timeline_order(table)
+    expected = timeline.drawable_links(rows, links)
+    assert set(expected["relation"]) <= set(timeline.CAUSAL_RELATIONS)
     assert len(expected) >= 5
-    fig = plots.plot_timeline(table, links, dataset.article.reference_date)
+    fig = timeline.plot_timeline(table, links, dataset.article.reference_date)
     arrows = [
         a
         for a in fig.axes[0].texts
@@ -129,7 +129,7 @@ def test_timeline_draws_one_arrow_per_dated_causal_link(dataset, frames):
 def test_timeline_of_a_filtered_table_only_shows_those_events(dataset, frames):
     table, links = frames
     realized = filter_events(table, statuses=["occurred", "ongoing"])
-    fig = plots.plot_timeline(realized, links, dataset.article.reference_date)
+    fig = timeline.plot_timeline(realized, links, dataset.article.reference_date)
     labels = [t.get_text().split()[0] for t in fig.axes[0].get_yticklabels()]
     assert sorted(labels) == sorted(realized["event_id"])
 
@@ -137,7 +137,7 @@ def test_timeline_of_a_filtered_table_only_shows_those_events(dataset, frames):
 def test_causal_chain_labels_each_arrow_with_its_relation(frames):
     table, links = frames
     chain = ["E01", "E07", "E12", "E03", "E14"]
-    fig = plots.plot_causal_chain(table, links, chain)
+    fig = timeline.plot_causal_chain(table, links, chain)
     ax = fig.axes[0]
     assert_dressed(fig, ax)
     shown = texts(fig)
@@ -148,7 +148,7 @@ def test_causal_chain_labels_each_arrow_with_its_relation(frames):
 
 def test_actor_graph_draws_every_edge_with_a_legend(dataset):
     graph = build_actor_graph(dataset)
-    fig = plots.plot_actor_graph(graph)
+    fig = graphs.plot_actor_graph(graph)
     ax = fig.axes[0]
     assert_dressed(fig, ax)
     action = [k for *_, k, d in graph.edges(keys=True, data=True) if d["layer"] == "action"]
@@ -163,20 +163,20 @@ def test_actor_graph_draws_every_edge_with_a_legend(dataset):
 def test_graph_figures_keep_labels_apart_and_edges_off_other_nodes(dataset, frames):
     import datetime as dt
 
-    from analysis.snapshots import snapshot
+    from analysis.network.snapshots import snapshot
 
     table, links = frames
     graph = build_actor_graph(dataset)
-    fig = plots.plot_actor_graph(graph)
+    fig = graphs.plot_actor_graph(graph)
     assert overlapping_texts(fig) == []
-    assert nodes_crossed(fig, fig.axes[0], plots.actor_positions(graph), 1300) == []
-    fig = plots.plot_mediator_graph(graph)
+    assert nodes_crossed(fig, fig.axes[0], graphs.actor_positions(graph), 1300) == []
+    fig = graphs.plot_mediator_graph(graph)
     assert overlapping_texts(fig) == []
-    assert nodes_crossed(fig, fig.axes[0], plots.MEDIATOR_POSITIONS, 2600) == []
-    fig = plots.plot_snapshots({"17 Aug": snapshot(graph, table, links, dt.date(2024, 8, 17))})
+    assert nodes_crossed(fig, fig.axes[0], graphs.MEDIATOR_POSITIONS, 2600) == []
+    fig = graphs.plot_snapshots({"17 Aug": snapshot(graph, table, links, dt.date(2024, 8, 17))})
     assert overlapping_texts(fig) == []
-    assert nodes_crossed(fig, fig.axes[0], plots.MEDIATOR_POSITIONS, 1500) == []
-    for fig in (plots.plot_sourcing(graph), plots.plot_causal_chain(table, links, plots.CAUSAL_CHAIN)):
+    assert nodes_crossed(fig, fig.axes[0], graphs.MEDIATOR_POSITIONS, 1500) == []
+    for fig in (graphs.plot_sourcing(graph), timeline.plot_causal_chain(table, links, timeline.CAUSAL_CHAIN)):
         assert overlapping_texts(fig) == []
 
 
@@ -186,8 +186,8 @@ def test_draw_curves_moves_a_label_off_a_node_and_off_an_earlier_label():
     ax.set_xlim(-0.5, 2.5)
     ax.set_ylim(-1, 1)
     ax.scatter([1.0], [0.0], s=900)
-    curves = [plots.Curve("a", "b", 0.0, "first", "black"), plots.Curve("a", "b", 0.0, "second", "black")]
-    first, second = plots.draw_curves(ax, positions, curves, node_size=900)
+    arrows = [curves.Curve("a", "b", 0.0, "first", "black"), curves.Curve("a", "b", 0.0, "second", "black")]
+    first, second = curves.draw_curves(ax, positions, arrows, node_size=900)
     assert first.get_position()[0] != 1.0  # not on the node "m" at the middle
     assert abs(first.get_position()[1]) < 1e-9 and abs(second.get_position()[1]) < 1e-9  # both on the edge
     assert overlapping_texts(fig) == []
@@ -196,15 +196,15 @@ def test_draw_curves_moves_a_label_off_a_node_and_off_an_earlier_label():
 def test_the_legend_lists_only_what_the_graph_shows(dataset):
     graph = build_actor_graph(dataset)
     cooperation = select_edges(graph, layers=["action"], signs=["cooperation"])
-    labels = [h.get_label() for h in plots.edge_legend(cooperation)]
+    labels = [h.get_label() for h in curves.edge_legend(cooperation)]
     assert "cooperation" in labels and "conflict" not in labels
     assert not any(label.startswith("sourcing") for label in labels)
-    assert "conflict" in [h.get_label() for h in plots.edge_legend(graph)]
+    assert "conflict" in [h.get_label() for h in curves.edge_legend(graph)]
 
 
 def test_a_selection_without_edges_draws_the_nodes_alone(dataset):
     graph = build_actor_graph(dataset)
-    fig = plots.plot_actor_graph(select_edges(graph, layers=[], signs=[]))
+    fig = graphs.plot_actor_graph(select_edges(graph, layers=[], signs=[]))
     ax = fig.axes[0]
     assert not [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
     assert set(graph.nodes) <= set(texts(fig))
@@ -212,10 +212,10 @@ def test_a_selection_without_edges_draws_the_nodes_alone(dataset):
 
 def test_positions_are_deterministic_and_put_the_mediator_between_the_sides(dataset):
     graph = build_actor_graph(dataset)
-    positions = plots.actor_positions(graph)
+    positions = graphs.actor_positions(graph)
     shuffled = graph.__class__()
     shuffled.add_nodes_from(reversed(list(graph.nodes(data=True))))
-    assert plots.actor_positions(shuffled) == positions
+    assert graphs.actor_positions(shuffled) == positions
     assert positions["UKR"][0] < positions["QAT"][0] < positions["RUS"][0]
     assert len(set(positions.values())) == len(positions)
 
@@ -226,7 +226,7 @@ def test_mediator_view_folds_each_side_into_one_node(dataset):
     assert set(view.nodes) == {"UKR", "QAT", "RUS"}
     keys = {k for *_, k in view.edges(keys=True)}
     assert {"E03:UKR>QAT", "E03:QAT>RUS", "E01:UKRMIL>RUS", "E18:PUTIN>UKR"} <= keys
-    fig = plots.plot_mediator_graph(graph)
+    fig = graphs.plot_mediator_graph(graph)
     assert_dressed(fig, fig.axes[0])
     assert len([p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)]) == view.number_of_edges()
 
@@ -242,7 +242,7 @@ def test_select_edges_keeps_nodes_and_filters_edges(dataset):
 
 def test_attribution_chart_has_one_bar_per_source(dataset):
     counts = attribution_table(dataset)
-    fig = plots.plot_attribution(counts)
+    fig = charts.plot_attribution(counts)
     ax = fig.axes[0]
     assert_dressed(fig, ax)
     bars = [p for p in ax.patches if isinstance(p, Rectangle)]
@@ -251,7 +251,7 @@ def test_attribution_chart_has_one_bar_per_source(dataset):
 
 def test_goldstein_chart_sorts_conflict_to_cooperation(frames):
     table, _ = frames
-    fig = plots.plot_goldstein(table)
+    fig = charts.plot_goldstein(table)
     ax = fig.axes[0]
     assert_dressed(fig, ax)
     widths = [p.get_width() for p in ax.patches if isinstance(p, Rectangle)]
@@ -259,17 +259,17 @@ def test_goldstein_chart_sorts_conflict_to_cooperation(frames):
 
 
 def test_configure_fixes_what_makes_svg_vary():
-    plots.configure()
+    style.configure()
     assert matplotlib.rcParams["svg.hashsalt"] == "kursk-qatar"
     assert matplotlib.rcParams["svg.fonttype"] == "path"
-    assert set(plots.STATUS_COLOURS.values()) <= set(plots.OKABE_ITO.values())
-    assert pd.Series(list(plots.STATUS_COLOURS.values())).is_unique
+    assert set(style.STATUS_COLOURS.values()) <= set(style.OKABE_ITO.values())
+    assert pd.Series(list(style.STATUS_COLOURS.values())).is_unique
 
 
 def test_snapshot_small_multiples_have_one_panel_per_date(dataset, frames):
     import datetime as dt
 
-    from analysis.snapshots import snapshot
+    from analysis.network.snapshots import snapshot
 
     table, links = frames
     graph = build_actor_graph(dataset)
@@ -277,7 +277,7 @@ def test_snapshot_small_multiples_have_one_panel_per_date(dataset, frames):
         "1 Aug": snapshot(graph, table, links, dt.date(2024, 8, 1)),
         "17 Aug": snapshot(graph, table, links, dt.date(2024, 8, 17)),
     }
-    fig = plots.plot_snapshots(snaps)
+    fig = graphs.plot_snapshots(snaps)
     assert len(fig.axes) == 2
     for ax, (title, snap) in zip(fig.axes, snaps.items()):
         edges = mediator_view(snap).number_of_edges()
@@ -291,7 +291,7 @@ def test_net_cooperation_draws_one_line_per_pair_ending_at_its_last_value(datase
     series = pd.DataFrame(
         {"QAT-UKR": [5.0, 4.0], "RUS-UKR": [0.0, -23.0]}, index=pd.to_datetime(["2024-08-01", "2024-08-17"])
     )
-    fig = plots.plot_net_cooperation(series, dataset.article.reference_date)
+    fig = charts.plot_net_cooperation(series, dataset.article.reference_date)
     ax = fig.axes[0]
     assert_dressed(fig, ax)
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["QAT-UKR", "RUS-UKR", "reference date"]
@@ -300,18 +300,18 @@ def test_net_cooperation_draws_one_line_per_pair_ending_at_its_last_value(datase
 
 def test_signed_parties_colour_each_pair_by_the_sign_of_its_net(dataset):
     net = pd.Series({("QAT", "UKR"): 4.0, ("QAT", "RUS"): 0.0, ("RUS", "UKR"): -23.0})
-    fig = plots.plot_signed_parties(net, "Net")
+    fig = graphs.plot_signed_parties(net, "Net")
     ax = fig.axes[0]
     assert ax.get_title() == "Net" and ax.get_legend() is not None
     colours = {line.get_color() for line in ax.get_lines()[:3]}
-    assert colours == {plots.SIGN_COLOURS["cooperation"], plots.SIGN_COLOURS["conflict"], "#999999"}
+    assert colours == {style.SIGN_COLOURS["cooperation"], style.SIGN_COLOURS["conflict"], "#999999"}
     assert {"+4.0", "+0.0", "-23.0"} <= set(texts(fig))
 
 
 def test_sourcing_figure_has_one_arrow_per_source_and_actor_pair(dataset):
     graph = build_actor_graph(dataset)
     pairs = {(u, v) for u, v, d in graph.edges(data=True) if d["layer"] == "sourcing"}
-    fig = plots.plot_sourcing(graph)
+    fig = graphs.plot_sourcing(graph)
     ax = fig.axes[0]
     assert_dressed(fig, ax)
     assert len([p for p in ax.patches if isinstance(p, FancyArrowPatch)]) == len(pairs)

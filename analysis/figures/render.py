@@ -6,8 +6,8 @@ import html
 
 import pandas as pd
 
-from .article import Article
-from .plots import SIDE_COLOURS
+from analysis.figures.style import SIDE_COLOURS
+from analysis.text.article import Article
 
 
 def highlight_mentions(article: Article, mentions: pd.DataFrame, actors: pd.DataFrame, only: str = "") -> str:

@@ -6,7 +6,7 @@ import csv
 import tomllib
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
 class AnnotationError(ValueError):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .records import DATA_DIR, AnnotationError, read_csv, unique_index
+from analysis.text.records import DATA_DIR, AnnotationError, read_csv, unique_index
 
 CODEBOOK_FILE = "cameo_codebook.csv"
 STATUSES_FILE = "statuses.csv"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from .events import Dataset, build_event_table, iso_date, load_dataset
+from analysis.tables.events import Dataset, build_event_table, iso_date, load_dataset
 
 ACTION, SOURCING = "action", "sourcing"
 

@@ -21,7 +21,7 @@ import datetime as dt
 import networkx as nx
 import pandas as pd
 
-from .graph import ACTION, side_fold
+from analysis.network.graph import ACTION, side_fold
 
 BEFORE_INCURSION = dt.date(2024, 8, 1)  # a day before "last week" (5-11 August), the incursion's earliest start
 

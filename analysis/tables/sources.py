@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .events import Dataset, build_event_table
+from analysis.tables.events import Dataset, build_event_table
 
 
 def attribution_table(dataset: Dataset) -> pd.DataFrame:

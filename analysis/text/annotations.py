@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .actors import Registry
-from .article import Article, Span
-from .codebook import Codebook
-from .records import AnnotationError, read_toml
-from .temporal import TimeExpressionError, is_ordering, resolve
+from analysis.chronology.expressions import TimeExpressionError, is_ordering, resolve
+from analysis.text.actors import Registry
+from analysis.text.article import Article, Span
+from analysis.text.codebook import Codebook
+from analysis.text.records import AnnotationError, read_toml
 
 EVENTS_FILE = "events.toml"
 EVENT_KEYS_REQUIRED = {"id", "label", "action", "actor1", "cameo", "status", "attributed_to", "evidence"}

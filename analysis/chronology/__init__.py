@@ -1,0 +1,1 @@
+"""Time: expressions resolved against the reference date into intervals with a precision."""

@@ -1,0 +1,98 @@
+"""Charts of counts and scores: attribution, Goldstein scores, net cooperation over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.patches import Patch
+
+from analysis.figures.style import FIGURE_WIDTH, OKABE_ITO, STATUS_COLOURS, add_source_line
+
+
+def plot_attribution(counts: pd.DataFrame) -> plt.Figure:
+    """Events per source, bars coloured by whether the source is named or anonymous."""
+    colours = {"anonymous": OKABE_ITO["vermillion"], "named": OKABE_ITO["blue"]}
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 3.4))
+    ordered = counts.sort_values(["events", "source"], ascending=[True, False])
+    ax.barh(ordered["source"], ordered["events"], color=[colours[k] for k in ordered["sourcing"]])
+    for y, value in enumerate(ordered["events"]):
+        ax.text(value + 0.1, y, str(value), va="center", fontsize=8)
+    ax.set_title("Who asserts the events")
+    ax.set_xlabel("Number of events attributed")
+    ax.set_ylabel("Source named by the article")
+    ax.legend(
+        handles=[Patch(color=c, label=k) for k, c in colours.items()], title="Source", frameon=False, loc="lower right"
+    )
+    fig.subplots_adjust(left=0.3, right=0.97, bottom=0.25, top=0.9)
+    add_source_line(fig, "The Post itself cites diplomats and officials it does not name.")
+    return fig
+
+
+def plot_goldstein(table: pd.DataFrame) -> plt.Figure:
+    """Each event's Goldstein score, coloured by status: cooperation right of zero, conflict left."""
+    rows = table.sort_values(["goldstein", "event_id"]).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 0.3 * len(rows) + 1.6))
+    ax.barh(range(len(rows)), rows["goldstein"], color=[STATUS_COLOURS[s] for s in rows["status"]])
+    ax.set_yticks(range(len(rows)), [f"{r.event_id} {r.label} ({r.cameo_code})" for r in rows.itertuples()])
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlim(-10.5, 10.5)
+    ax.set_title("CAMEO coding: Goldstein score of each event (-10 conflict .. +10 cooperation)")
+    ax.set_xlabel("Goldstein score")
+    ax.set_ylabel("Event (CAMEO code)")
+    present = [s for s in STATUS_COLOURS if s in set(rows["status"])]
+    ax.legend(
+        handles=[Patch(color=STATUS_COLOURS[s], label=s) for s in present],
+        title="Status",
+        frameon=False,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=7.5,
+    )
+    fig.subplots_adjust(left=0.33, right=0.85, bottom=0.16, top=0.93)
+    add_source_line(fig)
+    return fig
+
+
+PAIR_COLOURS = {"QAT-UKR": OKABE_ITO["sky blue"], "QAT-RUS": OKABE_ITO["orange"], "RUS-UKR": OKABE_ITO["vermillion"]}
+
+
+def plot_net_cooperation(series: pd.DataFrame, reference: dt.date) -> plt.Figure:
+    """Net Goldstein score of realized ties per pair of parties, as a step line over time."""
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 3.8))
+    styles = ["solid", "dashed", "dotted"]
+    for index, pair in enumerate(series.columns):
+        ax.step(
+            series.index,
+            series[pair],
+            where="post",
+            label=pair,
+            color=PAIR_COLOURS.get(pair, "#555555"),
+            linewidth=2.2,
+            linestyle=styles[index % len(styles)],
+        )
+        last = series[pair].iloc[-1]
+        ax.plot([series.index[-1]], [last], marker="o", color=PAIR_COLOURS.get(pair, "#555555"))
+        ax.annotate(
+            f"{pair} {last:+.0f}",
+            (series.index[-1], last),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=7.5,
+            color=PAIR_COLOURS.get(pair, "#555555"),
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+        )
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.axvline(pd.Timestamp(reference), color="black", linestyle="--", linewidth=1, label="reference date")
+    ax.set_xlim(series.index[0] - pd.Timedelta(days=2), pd.Timestamp(reference) + pd.Timedelta(days=9))
+    ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%d %b"))
+    ax.set_title("Net cooperation between the parties (sum of Goldstein scores of realized ties)")
+    ax.set_xlabel("Date (2024); an act counts from the date by which it had certainly happened")
+    ax.set_ylabel("Net Goldstein score")
+    ax.legend(title="Pair", frameon=False, loc="lower left", fontsize=8)
+    fig.subplots_adjust(left=0.08, right=0.98, bottom=0.24, top=0.9)
+    add_source_line(fig)
+    return fig

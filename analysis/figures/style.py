@@ -1,0 +1,105 @@
+"""The look shared by every figure: the Okabe-Ito palette (distinct under the common colour-vision
+deficiencies), fixed fonts and SVG output that reruns byte-identical, and the source line.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib
+import matplotlib.pyplot as plt
+
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+STATUS_COLOURS = {
+    "occurred": OKABE_ITO["blue"],
+    "ongoing": OKABE_ITO["sky blue"],
+    "planned": OKABE_ITO["green"],
+    "postponed": OKABE_ITO["orange"],
+    "cancelled": OKABE_ITO["vermillion"],
+    "hypothetical": OKABE_ITO["purple"],
+    "negated": OKABE_ITO["grey"],
+}
+SIGN_COLOURS = {"cooperation": OKABE_ITO["blue"], "conflict": OKABE_ITO["vermillion"]}
+STATUS_LINESTYLES = {
+    "occurred": "solid",
+    "ongoing": "solid",
+    "planned": "dashed",
+    "postponed": "dashed",
+    "cancelled": "dotted",
+    "hypothetical": "dotted",
+    "negated": "dotted",
+}
+SOURCE_LINE = (
+    "Source: English translation of a Ukrainian outlet's retelling of The Washington Post, "
+    '"Ukraine\'s offensive derails secret efforts for partial cease-fire with Russia, officials say", '
+    "2024-08-17. Coding: data/events.toml."
+)
+FIGURE_WIDTH = 10.0
+
+
+def configure(seed: str = "kursk-qatar") -> None:
+    """Fixed font (drawn as paths, so it looks the same everywhere), fixed SVG hash salt, and inline SVG without
+    a creation date: figures rerun byte-identical. Figures set their own margins, so no tight bounding box
+    (which would draw every figure twice)."""
+    matplotlib.rcParams.update(
+        {
+            "font.family": "DejaVu Sans",
+            "font.size": 9,
+            "svg.hashsalt": seed,
+            "svg.fonttype": "path",
+            "figure.dpi": 100,
+            "axes.titlesize": 11,
+            "axes.titleweight": "bold",
+        }
+    )
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:  # the kwargs first: setting the formats re-registers them with the current kwargs
+        shell.run_line_magic(
+            "config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None, 'metadata': {'Date': None}}"
+        )
+        shell.run_line_magic("config", "InlineBackend.figure_formats = ['svg']")
+
+
+def show(fig: plt.Figure) -> None:
+    """Display a figure once in the notebook and close it (so the inline backend does not show it again)."""
+    from IPython.display import display
+
+    display(fig)
+    plt.close(fig)
+
+
+SOURCE_FONT_SIZE = 6.5
+EM_PER_CHARACTER = 0.56  # DejaVu Sans averages 0.51 em per character over SOURCE_LINE; a margin on top
+
+
+def add_source_line(fig: plt.Figure, note: str = "") -> float:
+    """The source line along the bottom edge, broken into lines that fit the figure's width. The breaks are
+    computed from the font's average character width: matplotlib's wrap=True measures every candidate line at
+    every draw, which cost a tenth of a second per figure. Returns the height it takes, as a fraction of the
+    figure's, for anything placed above it."""
+    characters_per_line = int(0.97 * fig.get_figwidth() * 72 / (SOURCE_FONT_SIZE * EM_PER_CHARACTER))
+    text = textwrap.fill(SOURCE_LINE + (" " + note if note else ""), characters_per_line)
+    fig.text(0.01, 0.005, text, fontsize=SOURCE_FONT_SIZE, color="#444444", ha="left", va="bottom")
+    return 0.005 + (text.count("\n") + 1) * SOURCE_FONT_SIZE * 1.25 / 72 / fig.get_figheight()
+
+
+SIDE_COLOURS = {
+    "Ukrainian side": OKABE_ITO["sky blue"],
+    "mediator": OKABE_ITO["yellow"],
+    "Russian side": OKABE_ITO["orange"],
+    "other": "#dddddd",
+}

@@ -1,0 +1,1 @@
+"""Tables built from the annotations: events, evidence, links, attribution."""
