@@ -3,6 +3,11 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# ARTICLE=name-or-path runs lab, notebooks, export and report on another article folder (data/articles/NAME or
+# a path); without it they use the default article (data/articles/default). `make test` always checks the default.
+ARTICLE ?=
+ARTICLE_PATH = $(if $(wildcard $(ARTICLE)),$(abspath $(ARTICLE)),$(ARTICLE))
+ARTICLE_NAME = $(notdir $(abspath $(ARTICLE)))
 
 .PHONY: lab test lint browser export notebooks clean
 
@@ -14,10 +19,10 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	ARTICLE=$(ARTICLE_PATH) $(BIN)/jupyter lab notebooks/
 
 test: $(STAMP) lint browser
-	$(BIN)/python -m pytest
+	env -u ARTICLE $(BIN)/python -m pytest
 
 # The browser test drives Debian's Chromium (Playwright's own browser download is not available here).
 browser:
@@ -28,12 +33,22 @@ browser:
 lint: $(STAMP)
 	$(BIN)/ruff check analysis tests notebooks
 
-# Re-execute every notebook in place (after a change to analysis/ or data/), then commit the outputs.
+# Re-execute every notebook in place (after a change to analysis/ or data/), then commit the outputs; with
+# ARTICLE=..., write executed copies for that article to build/notebooks/NAME/ (the committed ones stay as they are).
 notebooks: $(STAMP)
-	for nb in notebooks/*.ipynb; do $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; done
+ifeq ($(strip $(ARTICLE)),)
+	for nb in notebooks/*.ipynb; do env -u ARTICLE $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; done
+else
+	mkdir -p build/notebooks/$(ARTICLE_NAME)
+	for nb in notebooks/*.ipynb; do ARTICLE=$(ARTICLE_PATH) $(BIN)/jupyter nbconvert --to notebook --execute --output-dir build/notebooks/$(ARTICLE_NAME) --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; done
+endif
 
 export: $(STAMP)
-	$(BIN)/python -m analysis export out/
+ifeq ($(strip $(ARTICLE)),)
+	env -u ARTICLE $(BIN)/python -m analysis export out/
+else
+	$(BIN)/python -m analysis export out/$(ARTICLE_NAME)/ --article $(ARTICLE_PATH)
+endif
 
 clean:
 	rm -rf $(VENV) out build .pytest_cache
@@ -44,6 +59,12 @@ clean:
 bench: $(STAMP)
 	$(BIN)/python -m analysis.bench
 
-# Static HTML of the committed notebooks, their figures and the export tables, in build/report/ (no re-execution).
+# Static HTML of the committed notebooks, their figures and the export tables, in build/report/ (no re-execution);
+# with ARTICLE=..., of that article's executed notebooks (made first), in build/report-NAME/.
 report: $(STAMP)
-	$(BIN)/python -m analysis.report
+ifeq ($(strip $(ARTICLE)),)
+	env -u ARTICLE $(BIN)/python -m analysis.report
+else
+	$(MAKE) notebooks ARTICLE=$(ARTICLE)
+	$(BIN)/python -m analysis.report --notebooks build/notebooks/$(ARTICLE_NAME) --article $(ARTICLE_PATH) --out build/report-$(ARTICLE_NAME)
+endif

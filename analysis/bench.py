@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import shutil
 import statistics
 import subprocess
@@ -29,7 +30,8 @@ from nbclient import NotebookClient
 from analysis.network.graph import build_actor_graph
 from analysis.tables.events import build_event_table, load_dataset
 from analysis.text.annotations import EVENTS_FILE
-from analysis.text.records import DATA_DIR
+from analysis.text.records import article_dir
+from analysis.text.story import STORY_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS_DIR = ROOT / "notebooks"
@@ -85,7 +87,7 @@ def synthetic_annotations(dataset_dir: Path, factor: int, out_dir: Path) -> Path
 
     Copy k (0-based) of the n original events gets ids E{k*n+1:04d} .. E{k*n+n:04d} (more digits if needed);
     its quotes, actors, codes, statuses and time expressions are unchanged, so validation still passes, and
-    each copy's [[link]]s and summaries are remapped to point within that copy. [[uncoded]] is kept once. Returns out_dir.
+    each copy's [[link]]s and summaries are remapped (the story's chains name the first copy) to point within that copy. [[uncoded]] is kept once. Returns out_dir.
     """
     if factor < 1:
         raise ValueError(f"factor must be at least 1, not {factor}")
@@ -115,6 +117,10 @@ def synthetic_annotations(dataset_dir: Path, factor: int, out_dir: Path) -> Path
     lines += _toml_tables("link", new_links)
     lines += _toml_tables("uncoded", data.get("uncoded", []))
     (out_dir / EVENTS_FILE).write_text("\n".join(lines), encoding="utf-8")
+    first_copy = {e["id"]: f"E{i:0{width}d}" for i, e in enumerate(events, start=1)}
+    story = (out_dir / STORY_FILE).read_text(encoding="utf-8")
+    story = re.sub(r'"(E\d+)"', lambda m: f'"{first_copy.get(m[1], m[1])}"', story)  # chains name the first copy
+    (out_dir / STORY_FILE).write_text(story, encoding="utf-8")
     return out_dir
 
 
@@ -193,8 +199,8 @@ def build(data_dir: Path) -> dict[str, float]:
 
 def bench_build(repetitions: int) -> None:
     """The library build in-process on data/, median of `repetitions` (after one warm-up)."""
-    build(DATA_DIR)
-    runs = [build(DATA_DIR) for _ in range(repetitions)]
+    build(article_dir())
+    runs = [build(article_dir()) for _ in range(repetitions)]
     medians = {step: statistics.median(r[step] for r in runs) for step in runs[0]}
     print(
         f"library build on data/ (median of {repetitions}): load_dataset {medians['load'] * 1000:.1f} ms, "
@@ -209,12 +215,12 @@ def bench_scaling(factors=SCALE_FACTORS) -> None:
     Each factor is timed once, in-process: load_dataset (parse and validate), build_event_table and
     build_actor_graph. Writing the synthetic files is not timed.
     """
-    n = len(load_dataset(DATA_DIR).annotations.events)
+    n = len(load_dataset().annotations.events)
     print(f"{'factor':>7} {'events':>7} {'load s':>9} {'table s':>9} {'graph s':>9} {'total s':>9} {'ms/event':>9}")
     per_event = {}
     for factor in factors:
         with tempfile.TemporaryDirectory(prefix=f"bench-x{factor}-") as tmp:
-            data_dir = synthetic_annotations(DATA_DIR, factor, Path(tmp) / "data")
+            data_dir = synthetic_annotations(article_dir(), factor, Path(tmp) / "data")
             steps = build(data_dir)
         per_event[factor] = steps["total"] / (n * factor)
         print(

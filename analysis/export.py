@@ -10,9 +10,10 @@ import matplotlib.pyplot as plt
 import networkx as nx
 
 from analysis import figures
+from analysis.figures.timeline import time_window
 from analysis.network.brokerage import brokerage_table
 from analysis.network.graph import build_actor_graph, side_fold
-from analysis.network.snapshots import BEFORE_INCURSION, change_days, net_cooperation_over_time, pair_net, snapshot
+from analysis.network.snapshots import change_days, net_cooperation_over_time, pair_net, snapshot
 from analysis.tables.events import (
     Dataset,
     build_event_table,
@@ -79,42 +80,48 @@ def export(outdir: Path, dataset: Dataset | None = None) -> list[Path]:
     graph = build_actor_graph(dataset)
     write_csv(brokerage_table(graph), "brokerage.csv")
     table, links = build_event_table(dataset), build_link_table(dataset)
-    graphs = {
-        "actor_graph": graph,
-        f"snapshot_{BEFORE_INCURSION.isoformat()}": snapshot(graph, table, links, BEFORE_INCURSION),
-        f"snapshot_{dataset.article.reference_date.isoformat()}": snapshot(
-            graph, table, links, dataset.article.reference_date
-        ),
-    }
+    snapshots = {day: snapshot(graph, table, links, day) for day in compared_days(dataset)}
+    graphs = {"actor_graph": graph, **{f"snapshot_{day.isoformat()}": g for day, g in snapshots.items()}}
     for name, g in graphs.items():
         written += write_graph(g, outdir / name)
-    written += write_figures(main_figures(dataset, graph, table, links, graphs), outdir / "figures")
+    written += write_figures(main_figures(dataset, graph, table, links, snapshots), outdir / "figures")
     return written
 
 
-def main_figures(dataset: Dataset, graph, table, links, graphs) -> dict:
-    """The notebooks' main figures, by file stem (drawn lazily, one at a time)."""
-    reference = dataset.article.reference_date
-    before, after = (graphs[f"snapshot_{day.isoformat()}"] for day in (BEFORE_INCURSION, reference))
-    return {
-        "timeline": lambda: figures.plot_timeline(table, links, reference),
-        "causal_chain": lambda: figures.plot_causal_chain(table, links, figures.CAUSAL_CHAIN),
-        "goldstein": lambda: figures.plot_goldstein(table),
-        "attribution": lambda: figures.plot_attribution(attribution_table(dataset)),
-        "actor_graph": lambda: figures.plot_actor_graph(graph),
-        "mediator_graph": lambda: figures.plot_mediator_graph(graph),
-        "snapshots": lambda: figures.plot_snapshots(
-            {f"{BEFORE_INCURSION:%d %b %Y}": before, f"{reference:%d %b %Y}": after}
-        ),
+def compared_days(dataset: Dataset) -> list[dt.date]:
+    """The story's turning point (if it names one) and the reference date: the snapshots to compare."""
+    turning = dataset.story.turning_point
+    return [*([turning] if turning else []), dataset.article.reference_date]
+
+
+def main_figures(dataset: Dataset, graph, table, links, snapshots: dict) -> dict:
+    """The notebooks' main figures, by file stem (drawn lazily, one at a time): one causal chain per chain of the
+    story (causal_chain, causal_chain_2, ...)."""
+    story, reference = dataset.story, dataset.article.reference_date
+    after = snapshots[reference]
+    start = time_window(table, story, reference)[0]
+    drawings = {
+        "timeline": lambda: figures.plot_timeline(table, links, reference, story),
+        **{
+            "causal_chain" + (f"_{i}" if i > 1 else ""): (
+                lambda chain=chain: figures.plot_causal_chain(table, links, chain, story)
+            )
+            for i, chain in enumerate(story.chains, start=1)
+        },
+        "goldstein": lambda: figures.plot_goldstein(table, story),
+        "attribution": lambda: figures.plot_attribution(attribution_table(dataset), story),
+        "actor_graph": lambda: figures.plot_actor_graph(graph, story),
+        "mediator_graph": lambda: figures.plot_mediator_graph(graph, story),
+        "snapshots": lambda: figures.plot_snapshots({f"{day:%d %b %Y}": g for day, g in snapshots.items()}, story),
         "net_cooperation": lambda: figures.plot_net_cooperation(
-            net_cooperation_over_time(graph, table, links, change_days(table, dt.date(2024, 6, 10), reference)),
-            reference,
+            net_cooperation_over_time(graph, table, links, change_days(table, start, reference)), story, reference
         ),
         "signed_parties": lambda: figures.plot_signed_parties(
-            pair_net(after, side_fold(after)), f"Net Goldstein score of realized ties, {reference:%d %b %Y}"
+            pair_net(after, side_fold(after)), story, f"Net Goldstein score of realized ties, {reference:%d %b %Y}"
         ),
-        "sourcing": lambda: figures.plot_sourcing(graph),
+        "sourcing": lambda: figures.plot_sourcing(graph, story),
     }
+    return drawings
 
 
 def write_figures(drawings: dict, folder: Path) -> list[Path]:

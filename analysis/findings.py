@@ -1,14 +1,14 @@
-"""Findings rendered from computed values: the prose of each notebook's findings lives in data/findings.toml
-with placeholders such as {count[events]} or {event[E01][start]}, filled here from the dataset.
+"""Findings rendered from computed values: the prose of each notebook's findings lives in the article
+folder's narrative.toml, with placeholders such as {count[events]} or {event[E1][start]}, filled here from the
+dataset.
 
 A number typed into a finding can go stale while the notebook still passes its checks; so every number in a
-finding must come from a placeholder, and the loader refuses digits typed by hand; ids such as E03 or S11 are
+finding must come from a placeholder, and the loader refuses digits typed by hand; ids such as E5 or S2 are
 references, not numbers, and words in double quotes are the article's own (checked against its text).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import string
 from pathlib import Path
@@ -18,13 +18,13 @@ from IPython.display import Markdown
 
 from analysis.network.brokerage import brokerage_table
 from analysis.network.graph import build_actor_graph, side_fold
-from analysis.network.snapshots import BEFORE_INCURSION, pair_net, snapshot
+from analysis.network.snapshots import pair_net, snapshot
 from analysis.tables.events import Dataset, build_event_table, build_link_table
 from analysis.tables.sources import attribution_shares, attribution_table
 from analysis.text.records import AnnotationError, read_toml
 
-FINDINGS_FILE = "findings.toml"
-REFERENCE = re.compile(r"\b[A-Z]+\d+\b")  # event and sentence ids (E03, S11): references, not numbers
+NARRATIVE_FILE = "narrative.toml"
+REFERENCE = re.compile(r"\b[A-Z]+\d+\b")  # event and sentence ids (E5, S2): references, not numbers
 QUOTE = re.compile(r'"([^"]+)"')  # the article's own words, checked against its text
 
 
@@ -32,12 +32,14 @@ def _day(value: pd.Timestamp) -> str:
     return "open" if pd.isna(value) else f"{value.day} {value:%B %Y}"
 
 
-def facts(dataset: Dataset, before: dt.date = BEFORE_INCURSION) -> dict:
+def facts(dataset: Dataset) -> dict:
     """The values findings may cite, by name; summaries (headlines) are left out of every count and sum.
-    `before` is the date whose snapshot the findings compare with the reference date."""
+    `before` is the story's turning point (the reference date if it names none), whose snapshot the findings
+    compare with the reference date."""
     table = build_event_table(dataset)
     counted = table[~table["summary"]]
     reference = dataset.article.reference_date
+    before = dataset.story.turning_point or reference
     graph = build_actor_graph(dataset)
     links = build_link_table(dataset)
     fold = side_fold(graph)
@@ -93,15 +95,17 @@ def placeholders(template: str) -> list[str]:
 
 
 def load_findings(data_dir: Path, article_text: str) -> dict[str, str]:
-    """The findings templates by notebook, validated: words in double quotes must be the article's, and no
-    number may be typed by hand outside a placeholder or a quote."""
-    path = data_dir / FINDINGS_FILE
+    """The findings templates by notebook (none if the folder has no narrative.toml yet), validated: words in
+    double quotes must be the article's, and no number may be typed by hand outside a placeholder or a quote."""
+    path = data_dir / NARRATIVE_FILE
+    if not path.exists():
+        return {}  # no findings written yet
     data = read_toml(path)
     templates = {}
     for notebook, entry in data.items():
-        if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
-            raise AnnotationError(path, notebook, "needs a text = '''...''' with the findings")
-        prose = "".join(literal for literal, *_ in string.Formatter().parse(entry["text"]))
+        if not isinstance(entry, dict) or not isinstance(entry.get("findings"), str):
+            raise AnnotationError(path, notebook, "needs findings = '''...''' (the notebook's findings, in Markdown)")
+        prose = "".join(literal for literal, *_ in string.Formatter().parse(entry["findings"]))
         for quote in QUOTE.findall(prose):
             if " ".join(quote.split()) not in article_text:
                 raise AnnotationError(path, notebook, f"quotes {quote!r}, which is not in the article")
@@ -112,18 +116,18 @@ def load_findings(data_dir: Path, article_text: str) -> dict[str, str]:
                 notebook,
                 "a number typed by hand: use a placeholder such as {count[events]} (or quote the article)",
             )
-        templates[notebook] = entry["text"]
+        templates[notebook] = entry["findings"]
     return templates
 
 
 def render(dataset: Dataset, notebook: str, values: dict | None = None) -> Markdown:
     """A notebook's findings with every placeholder filled from `values` (by default the dataset's facts); a
     name that no computed value has is an error naming it."""
-    values = facts(dataset) if values is None else values
-    path = dataset.article.path.parent / FINDINGS_FILE
-    templates = load_findings(dataset.article.path.parent, dataset.article.text)
+    path = dataset.folder / NARRATIVE_FILE
+    templates = load_findings(dataset.folder, dataset.article.text)
     if notebook not in templates:
-        raise AnnotationError(path, notebook, "no findings for this notebook")
+        return Markdown(f'## Findings\n\n*None written yet for this article: add `["{notebook}"]` to {path.name}.*')
+    values = facts(dataset) if values is None else values
     for field in placeholders(templates[notebook]):
         try:
             string.Formatter().get_field(field, (), values)

@@ -23,7 +23,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from analysis.text.records import DATA_DIR
+from analysis.text.records import article_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS_DIR = ROOT / "notebooks"
@@ -140,17 +140,16 @@ def write_index(pages: list[Page], out_dir: Path, data_files: list[Path]) -> Pat
     return index
 
 
-def export_data(out_dir: Path, data_dir: Path = DATA_DIR) -> list[Path]:
-    """`python -m analysis export OUT_DIR --data DATA_DIR`, as a subprocess; the files it wrote."""
-    command = [sys.executable, "-m", "analysis", "export", str(out_dir), "--data", str(data_dir)]
+def export_data(out_dir: Path, article: Path) -> list[Path]:
+    """`python -m analysis export OUT_DIR --article ARTICLE`, as a subprocess; the files it wrote."""
+    command = [sys.executable, "-m", "analysis", "export", str(out_dir), "--article", str(article)]
     subprocess.run(command, cwd=ROOT, check=True)
     return sorted(p for p in out_dir.rglob("*") if p.is_file())
 
 
-def build_report(
-    notebooks_dir: Path = NOTEBOOKS_DIR, out_dir: Path = REPORT_DIR, data_dir: Path | None = DATA_DIR
-) -> Path:
-    """Write the report into `out_dir` (emptied first) and return index.html; no export if data_dir is None."""
+def build_report(notebooks_dir: Path, out_dir: Path, article: Path | None) -> Path:
+    """Write the report of the notebooks in `notebooks_dir` into `out_dir` (emptied first) with the export of the
+    article folder `article`, and return index.html; no export if `article` is None."""
     if out_dir.exists():
         if any(out_dir.iterdir()) and not (out_dir / "index.html").exists():
             raise FileExistsError(f"{out_dir} is not empty and holds no earlier report: not deleting it")
@@ -165,7 +164,7 @@ def build_report(
         page.html.write_text(body, encoding="utf-8")
         page.svgs, page.pngs = extract_figures(notebook, path.stem, out_dir / "figures")
         pages.append(page)
-    data_files = export_data(out_dir / "data", data_dir) if data_dir is not None else []
+    data_files = export_data(out_dir / "data", article) if article is not None else []
     return write_index(pages, out_dir, data_files)
 
 
@@ -173,8 +172,12 @@ def main(argv: list[str] | None = None) -> int:
     """Build the report and print where it is."""
     parser = argparse.ArgumentParser(prog="python -m analysis.report", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPORT_DIR, help="output folder (default build/report)")
+    parser.add_argument(
+        "--notebooks", type=Path, default=NOTEBOOKS_DIR, help="executed notebooks to show (default notebooks/)"
+    )
+    parser.add_argument("--article", help="the article folder to export (default: $ARTICLE, else the default article)")
     args = parser.parse_args(argv)
-    index = build_report(out_dir=args.out)
+    index = build_report(args.notebooks, args.out, article_dir(args.article))
     for path in sorted(index.parent.rglob("*")):
         if path.is_file():
             print(path.relative_to(index.parent))

@@ -1,10 +1,10 @@
 import pytest
 
-from analysis.text.actors import find_mentions, load_registry
+from analysis.text.actors import find_mentions
 from analysis.text.article import load_article
 from analysis.text.records import AnnotationError
 
-from .conftest import replace_in
+from .conftest import registry_of, replace_in
 
 
 def mention(mentions, sentence_id, surface):
@@ -64,20 +64,20 @@ def test_an_ambiguous_mention_without_a_role_is_an_error(data_copy):
     with pytest.raises(
         AnnotationError, match=r"mention_roles.csv: S09 'Doha' #1: this form names an actor and a place"
     ):
-        find_mentions(load_article(data_copy), load_registry(data_copy), data_copy)
+        find_mentions(load_article(data_copy), registry_of(data_copy), data_copy)
 
 
 def test_a_role_for_a_mention_that_does_not_exist_is_an_error(data_copy):
     with (data_copy / "mention_roles.csv").open("a") as handle:
         handle.write("S12,Doha,1,place,no Doha in S12\n")
     with pytest.raises(AnnotationError, match="S12 'Doha' #1: no such ambiguous mention"):
-        find_mentions(load_article(data_copy), load_registry(data_copy), data_copy)
+        find_mentions(load_article(data_copy), registry_of(data_copy), data_copy)
 
 
 def test_a_bad_role_is_an_error(data_copy):
     replace_in(data_copy / "mention_roles.csv", "S10,Qatar,1,actor", "S10,Qatar,1,venue")
     with pytest.raises(AnnotationError, match="mention_roles.csv: line 7: role must be 'actor' or 'place'"):
-        find_mentions(load_article(data_copy), load_registry(data_copy), data_copy)
+        find_mentions(load_article(data_copy), registry_of(data_copy), data_copy)
 
 
 @pytest.mark.parametrize(
@@ -100,11 +100,11 @@ def test_a_bad_role_is_an_error(data_copy):
 def test_a_broken_registry_is_an_error(data_copy, old, new, problem):
     replace_in(data_copy / "actors.csv", old, new)
     with pytest.raises(AnnotationError, match=problem) as error:
-        load_registry(data_copy)
+        registry_of(data_copy)
     assert "actors.csv" in str(error.value)
 
 
 def test_a_ragged_csv_row_is_an_error(data_copy):
     replace_in(data_copy / "places.csv", "DOHA,Doha,Qatar,Doha", "DOHA,Doha,Qatar")
     with pytest.raises(AnnotationError, match="places.csv: line 4: expected 4 fields"):
-        load_registry(data_copy)
+        registry_of(data_copy)

@@ -6,22 +6,22 @@ from pathlib import Path
 import pytest
 
 from analysis.text.article import load_article, split_sentences
-from analysis.text.records import DATA_DIR, AnnotationError
+from analysis.text.records import AnnotationError
 
-from .conftest import replace_in
+from .conftest import KURSK, replace_in
 
 # The seed's checksum as shared/README.md records it: a byte-for-byte copy has the same one.
 RECORDED_SHA256 = "979648998c02297112094b87b171d91808494dde7161a06034fee3aa5eeaeb26"
 
 
 def test_article_bytes_match_the_recorded_checksum():
-    data = (DATA_DIR / "article.txt").read_bytes()
+    data = (KURSK / "article.txt").read_bytes()
     assert len(data) == 2007
     assert hashlib.sha256(data).hexdigest() == RECORDED_SHA256
 
 
 def test_metadata_names_the_original_report():
-    meta = load_article().meta
+    meta = load_article(KURSK).meta
     report = meta["original_report"]
     assert report["outlet"] == "The Washington Post"
     assert report["published"].isoformat() == "2024-08-17"
@@ -31,7 +31,7 @@ def test_metadata_names_the_original_report():
 
 
 def test_sentences_tile_the_text():
-    article = load_article()
+    article = load_article(KURSK)
     sentences = article.sentences
     # Checked by reading: the article has 15 sentences in 6 paragraphs.
     assert len(sentences) == 15
@@ -50,7 +50,7 @@ def test_split_keeps_a_closing_quote_with_its_sentence():
 
 
 def test_locate_returns_article_offsets():
-    article = load_article()
+    article = load_article(KURSK)
     span = article.locate("S11", "August 22", source=Path("x"), record="r")
     assert article.text[span.start : span.end] == "August 22"
     assert span.sentence_id == "S11"
@@ -67,7 +67,7 @@ def test_locate_returns_article_offsets():
 )
 def test_locate_rejects_bad_quotes(sentence, quote, problem):
     with pytest.raises(AnnotationError, match=problem) as error:
-        load_article().locate(sentence, quote, source=Path("events.toml"), record="event E99")
+        load_article(KURSK).locate(sentence, quote, source=Path("events.toml"), record="event E99")
     assert "events.toml: event E99" in str(error.value)
 
 

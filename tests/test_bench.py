@@ -6,12 +6,13 @@ import pytest
 
 from analysis.bench import _toml_value, floor_notebook, synthetic_annotations
 from analysis.tables.events import build_event_table, load_dataset
-from analysis.text.records import DATA_DIR
+
+from .conftest import KURSK
 
 
 @pytest.fixture(scope="module")
 def tripled(tmp_path_factory):
-    return load_dataset(synthetic_annotations(DATA_DIR, 3, tmp_path_factory.mktemp("x3") / "data"))
+    return load_dataset(synthetic_annotations(KURSK, 3, tmp_path_factory.mktemp("x3") / "data"))
 
 
 def test_factor_three_has_three_times_the_events_and_links(dataset, tripled):
@@ -75,7 +76,7 @@ def test_the_source_folder_is_left_alone(data_copy, tmp_path):
 
 def test_factor_must_be_positive(tmp_path):
     with pytest.raises(ValueError, match="factor"):
-        synthetic_annotations(DATA_DIR, 0, tmp_path / "out")
+        synthetic_annotations(KURSK, 0, tmp_path / "out")
 
 
 @pytest.mark.parametrize(

@@ -65,8 +65,8 @@ def test_statuses_are_ordered_and_split_realized_from_not():
         ("statuses.csv", "occurred,yes,from_end", "occurred,yes,sometimes", "occurred: tie must be"),
     ],
 )
-def test_a_broken_vocabulary_is_an_error(data_copy, file, old, new, problem):
-    replace_in(data_copy / file, old, new)
+def test_a_broken_vocabulary_is_an_error(vocab_copy, file, old, new, problem):
+    replace_in(vocab_copy / file, old, new)
     with pytest.raises(AnnotationError, match=problem) as error:
-        load_codebook(data_copy)
+        load_codebook(vocab_copy)
     assert file in str(error.value)

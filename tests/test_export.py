@@ -8,12 +8,17 @@ import pytest
 
 from analysis.text.article import load_article
 
+from .conftest import KURSK
+
 
 @pytest.fixture(scope="module")
 def outdir(tmp_path_factory):
     out = tmp_path_factory.mktemp("export")
     result = subprocess.run(
-        [sys.executable, "-m", "analysis", "export", str(out)], check=False, capture_output=True, text=True
+        [sys.executable, "-m", "analysis", "export", str(out), "--article", str(KURSK)],
+        check=False,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     return out
@@ -55,7 +60,7 @@ def test_events_csv_has_the_contract_columns(outdir):
 
 
 def test_exported_evidence_is_the_article_text(outdir):
-    text = load_article().text
+    text = load_article(KURSK).text
     for name, quote in (("events.csv", "evidence"), ("evidence.csv", "quote"), ("event_links.csv", "evidence")):
         frame = read(outdir, name)
         assert not frame.empty
@@ -120,7 +125,7 @@ def test_brokerage_csv_ranks_every_actor(outdir):
 def test_export_reports_bad_input_and_fails(data_copy, tmp_path):
     (data_copy / "events.toml").write_text("[[event]\n")
     result = subprocess.run(
-        [sys.executable, "-m", "analysis", "export", str(tmp_path / "out"), "--data", str(data_copy)],
+        [sys.executable, "-m", "analysis", "export", str(tmp_path / "out"), "--article", str(data_copy)],
         check=False,
         capture_output=True,
         text=True,

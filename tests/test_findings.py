@@ -44,10 +44,10 @@ def test_numbers_in_the_rendered_findings_are_the_computed_ones(dataset, values)
 
 
 def test_a_number_typed_by_hand_is_an_error(dataset, data_copy):
-    replace_in(data_copy / "findings.toml", "{count[unrealized]} of the", "9 of the")
+    replace_in(data_copy / "narrative.toml", "{count[unrealized]} of the", "9 of the")
     with pytest.raises(AnnotationError) as error:
         load_findings(data_copy, dataset.article.text)
-    assert str(error.value).startswith(f"{data_copy / 'findings.toml'}: 02_event_table: a number typed by hand")
+    assert str(error.value).startswith(f"{data_copy / 'narrative.toml'}: 02_event_table: a number typed by hand")
 
 
 def test_ids_and_the_articles_own_words_are_not_typed_numbers(dataset, data_copy):
@@ -56,7 +56,7 @@ def test_ids_and_the_articles_own_words_are_not_typed_numbers(dataset, data_copy
 
 
 def test_a_quote_that_is_not_the_articles_is_an_error(dataset, data_copy):
-    replace_in(data_copy / "findings.toml", '"August 22"', '"August 23"')
+    replace_in(data_copy / "narrative.toml", '"August 22"', '"August 23"')
     with pytest.raises(AnnotationError, match="02_event_table: quotes 'August 23', which is not in the article"):
         load_findings(data_copy, dataset.article.text)
 
@@ -69,6 +69,8 @@ def test_an_unknown_placeholder_is_an_error(dataset, values):
         render(dataset, "02_event_table", broken)
 
 
-def test_a_notebook_without_findings_is_an_error(dataset, values):
-    with pytest.raises(AnnotationError, match="09_nothing: no findings for this notebook"):
-        render(dataset, "09_nothing", values)
+def test_a_notebook_without_findings_says_so(dataset, values):
+    assert (
+        'None written yet for this article: add `["09_nothing"]` to narrative.toml'
+        in render(dataset, "09_nothing", values).data
+    )

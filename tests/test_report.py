@@ -42,7 +42,7 @@ def notebooks(tmp_path):
 
 
 def test_index_links_every_notebook_in_reading_order_with_its_heading(notebooks, tmp_path):
-    index = build_report(notebooks, tmp_path / "report", data_dir=None)
+    index = build_report(notebooks, tmp_path / "report", article=None)
     text = index.read_text(encoding="utf-8")
     links = re.findall(r'<a href="([^"]+\.html)">([^<]+)</a>', text)
     assert links == [("01_first.html", "01 · First one"), ("02_second.html", "02 · Second &amp; last")]
@@ -50,7 +50,7 @@ def test_index_links_every_notebook_in_reading_order_with_its_heading(notebooks,
 
 def test_one_html_per_notebook_holding_its_first_heading(notebooks, tmp_path):
     out = tmp_path / "report"
-    build_report(notebooks, out, data_dir=None)
+    build_report(notebooks, out, article=None)
     assert sorted(p.name for p in out.glob("*.html")) == ["01_first.html", "02_second.html", "index.html"]
     assert "01 · First one" in (out / "01_first.html").read_text(encoding="utf-8")
     assert "Second &amp; last" in (out / "02_second.html").read_text(encoding="utf-8")
@@ -58,7 +58,7 @@ def test_one_html_per_notebook_holding_its_first_heading(notebooks, tmp_path):
 
 def test_svg_figures_are_saved_by_cell_and_missing_png_is_said(notebooks, tmp_path):
     out = tmp_path / "report"
-    index = build_report(notebooks, out, data_dir=None)
+    index = build_report(notebooks, out, article=None)
     assert sorted(p.name for p in (out / "figures").iterdir()) == ["01_first-cell3.svg", "02_second-cell3.svg"]
     assert (out / "figures" / "01_first-cell3.svg").read_text(encoding="utf-8") == SVG
     text = index.read_text(encoding="utf-8")
@@ -70,7 +70,7 @@ def test_png_outputs_are_decoded(tmp_path):
     folder = tmp_path / "notebooks"
     folder.mkdir()
     nbformat.write(notebook(code({"image/png": PNG}, {"image/png": PNG})), folder / "n.ipynb")
-    build_report(folder, tmp_path / "report", data_dir=None)
+    build_report(folder, tmp_path / "report", article=None)
     figures = tmp_path / "report" / "figures"
     assert sorted(p.name for p in figures.iterdir()) == ["n-cell1-2.png", "n-cell1.png"]
     assert (figures / "n-cell1.png").read_bytes() == base64.b64decode(PNG)
@@ -81,15 +81,15 @@ def test_refuses_to_empty_a_folder_that_is_not_a_report(notebooks, tmp_path):
     out.mkdir()
     (out / "keep.txt").write_text("mine")
     with pytest.raises(FileExistsError):
-        build_report(notebooks, out, data_dir=None)
+        build_report(notebooks, out, article=None)
     assert (out / "keep.txt").read_text() == "mine"
 
 
 def test_rebuild_drops_stale_files(notebooks, tmp_path):
     out = tmp_path / "report"
-    build_report(notebooks, out, data_dir=None)
+    build_report(notebooks, out, article=None)
     (notebooks / "02_second.ipynb").unlink()
-    build_report(notebooks, out, data_dir=None)
+    build_report(notebooks, out, article=None)
     assert not (out / "02_second.html").exists()
     assert not (out / "figures" / "02_second-cell3.svg").exists()
 
@@ -107,7 +107,7 @@ def test_a_widget_output_becomes_a_note_and_its_state_is_dropped(tmp_path):
     nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}, "version_major": 2}}
     nbformat.write(nb, folder / "01_controls.ipynb")
     out = tmp_path / "report"
-    build_report(folder, out, data_dir=None)
+    build_report(folder, out, article=None)
     page = (out / "01_controls.html").read_text(encoding="utf-8")
     assert WIDGET_NOTE in page
     assert "widget-view+json" not in page and "widget-state+json" not in page

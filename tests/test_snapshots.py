@@ -5,7 +5,6 @@ import pytest
 
 from analysis.network.graph import build_actor_graph, edge_table, side_fold
 from analysis.network.snapshots import (
-    BEFORE_INCURSION,
     change_days,
     changes,
     net_cooperation_over_time,
@@ -18,6 +17,7 @@ from analysis.network.snapshots import (
 from analysis.tables.events import build_event_table, build_link_table
 
 REF = dt.date(2024, 8, 17)
+BEFORE_INCURSION = dt.date(2024, 8, 1)  # the story's turning point (story.toml)
 
 
 def d(text):

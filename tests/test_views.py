@@ -16,7 +16,8 @@ def test_filter_events_by_status_actor_and_source(dataset):
     assert {"E03", "E06", "E07", "E12", "E14"} <= set(qatar["event_id"])  # E03 as mediator
     assert "E01" not in set(qatar["event_id"])
     assert set(filter_events(table, actor="RUS", statuses=["occurred"])["event_id"]) == {"E01", "E02"}
-    assert set(filter_events(table, source="DIPSRC")["event_id"]) == {"E10"}
+    assert set(filter_events(table, sources=["DIPSRC"])["event_id"]) == {"E10"}
+    assert set(filter_events(table, sources=["DIPSRC", "SOMEOFF"])["event_id"]) == {"E10", "E16", "E17"}
     assert len(filter_events(table)) == len(table)
 
 
@@ -37,7 +38,7 @@ def test_attribution_counts_every_event_once(dataset):
 
 
 def test_highlighted_text_is_the_article_with_marks(dataset):
-    page = highlight_mentions(dataset.article, dataset.mentions, dataset.registry.actors)
+    page = highlight_mentions(dataset)
     assert page.count("<mark") == (dataset.mentions["role"] == "actor").sum()
     assert page.count("<u ") == (dataset.mentions["role"] == "place").sum()
     plain = re.sub(r"<sub[^>]*>.*?</sub>", "", page)
@@ -47,7 +48,7 @@ def test_highlighted_text_is_the_article_with_marks(dataset):
 
 
 def test_highlight_can_keep_one_actor(dataset):
-    page = highlight_mentions(dataset.article, dataset.mentions, dataset.registry.actors, only="QAT")
+    page = highlight_mentions(dataset, only="QAT")
     assert page.count("<mark") == (dataset.mentions["actor_id"] == "QAT").sum() == 5
     assert 'title="UKR"' not in page
 

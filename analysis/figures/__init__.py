@@ -11,10 +11,9 @@ from analysis.figures.graphs import (
     plot_sourcing,
 )
 from analysis.figures.style import configure, show
-from analysis.figures.timeline import CAUSAL_CHAIN, plot_causal_chain, plot_timeline
+from analysis.figures.timeline import plot_causal_chain, plot_timeline, time_window
 
 __all__ = [
-    "CAUSAL_CHAIN",
     "configure",
     "plot_actor_graph",
     "plot_attribution",
@@ -27,4 +26,5 @@ __all__ = [
     "plot_sourcing",
     "plot_timeline",
     "show",
+    "time_window",
 ]

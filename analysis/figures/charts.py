@@ -10,9 +10,11 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from analysis.figures.style import FIGURE_WIDTH, OKABE_ITO, STATUS_COLOURS, add_source_line
+from analysis.figures.timeline import date_label
+from analysis.text.story import Story
 
 
-def plot_attribution(counts: pd.DataFrame) -> plt.Figure:
+def plot_attribution(counts: pd.DataFrame, story: Story) -> plt.Figure:
     """Events per source, bars coloured by whether the source is named or anonymous."""
     colours = {"anonymous": OKABE_ITO["vermillion"], "named": OKABE_ITO["blue"]}
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 3.4))
@@ -27,11 +29,11 @@ def plot_attribution(counts: pd.DataFrame) -> plt.Figure:
         handles=[Patch(color=c, label=k) for k, c in colours.items()], title="Source", frameon=False, loc="lower right"
     )
     fig.subplots_adjust(left=0.3, right=0.97, bottom=0.25, top=0.9)
-    add_source_line(fig, "The Post itself cites diplomats and officials it does not name.")
+    add_source_line(fig, story, story.figure_text("attribution", "note", ""))
     return fig
 
 
-def plot_goldstein(table: pd.DataFrame) -> plt.Figure:
+def plot_goldstein(table: pd.DataFrame, story: Story) -> plt.Figure:
     """Each event's Goldstein score, coloured by status: cooperation right of zero, conflict left."""
     rows = table.sort_values(["goldstein", "event_id"]).reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 0.3 * len(rows) + 1.6))
@@ -52,29 +54,30 @@ def plot_goldstein(table: pd.DataFrame) -> plt.Figure:
         fontsize=7.5,
     )
     fig.subplots_adjust(left=0.33, right=0.85, bottom=0.16, top=0.93)
-    add_source_line(fig)
+    add_source_line(fig, story)
     return fig
 
 
-PAIR_COLOURS = {"QAT-UKR": OKABE_ITO["sky blue"], "QAT-RUS": OKABE_ITO["orange"], "RUS-UKR": OKABE_ITO["vermillion"]}
+PAIR_PALETTE = ("sky blue", "orange", "vermillion", "green", "purple", "blue", "black", "grey")  # pairs, in order
 
 
-def plot_net_cooperation(series: pd.DataFrame, reference: dt.date) -> plt.Figure:
+def plot_net_cooperation(series: pd.DataFrame, story: Story, reference: dt.date) -> plt.Figure:
     """Net Goldstein score of realized ties per pair of parties, as a step line over time."""
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 3.8))
     styles = ["solid", "dashed", "dotted"]
     for index, pair in enumerate(series.columns):
+        colour = OKABE_ITO[PAIR_PALETTE[index % len(PAIR_PALETTE)]]
         ax.step(
             series.index,
             series[pair],
             where="post",
             label=pair,
-            color=PAIR_COLOURS.get(pair, "#555555"),
+            color=colour,
             linewidth=2.2,
             linestyle=styles[index % len(styles)],
         )
         last = series[pair].iloc[-1]
-        ax.plot([series.index[-1]], [last], marker="o", color=PAIR_COLOURS.get(pair, "#555555"))
+        ax.plot([series.index[-1]], [last], marker="o", color=colour)
         ax.annotate(
             f"{pair} {last:+.0f}",
             (series.index[-1], last),
@@ -82,7 +85,7 @@ def plot_net_cooperation(series: pd.DataFrame, reference: dt.date) -> plt.Figure
             textcoords="offset points",
             va="center",
             fontsize=7.5,
-            color=PAIR_COLOURS.get(pair, "#555555"),
+            color=colour,
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
         )
     ax.axhline(0, color="black", linewidth=0.8)
@@ -90,9 +93,11 @@ def plot_net_cooperation(series: pd.DataFrame, reference: dt.date) -> plt.Figure
     ax.set_xlim(series.index[0] - pd.Timedelta(days=2), pd.Timestamp(reference) + pd.Timedelta(days=9))
     ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%d %b"))
     ax.set_title("Net cooperation between the parties (sum of Goldstein scores of realized ties)")
-    ax.set_xlabel("Date (2024); an act counts from the date by which it had certainly happened")
+    ax.set_xlabel(
+        f"{date_label(series.index[0], series.index[-1])}; an act counts from the date by which it had certainly happened"
+    )
     ax.set_ylabel("Net Goldstein score")
     ax.legend(title="Pair", frameon=False, loc="lower left", fontsize=8)
     fig.subplots_adjust(left=0.08, right=0.98, bottom=0.24, top=0.9)
-    add_source_line(fig)
+    add_source_line(fig, story)
     return fig

@@ -15,8 +15,9 @@ from matplotlib.patches import FancyArrowPatch, Patch
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
 
-from analysis.figures.style import SIDE_COLOURS, SIGN_COLOURS, STATUS_LINESTYLES, add_source_line
+from analysis.figures.style import SIGN_COLOURS, STATUS_LINESTYLES, add_source_line
 from analysis.network.graph import ACTION, SOURCING
+from analysis.text.story import Story
 
 
 class Curve(NamedTuple):
@@ -175,10 +176,12 @@ def edge_arcs(graph: nx.MultiDiGraph) -> list[Arc]:
     return arcs
 
 
-def draw_multigraph(graph: nx.MultiDiGraph, positions, ax, node_size: int = 1400) -> list[Curve]:
-    """Nodes coloured by side, and the curves of `edge_arcs` coloured by sign (sourcing in grey), styled by status
-    and labelled with event ids, for `draw_curves` once the layout is final."""
-    node_colours = [SIDE_COLOURS[graph.nodes[n]["side"]] for n in graph.nodes]
+def draw_multigraph(
+    graph: nx.MultiDiGraph, positions, ax, colours: dict[str, str], node_size: int = 1400
+) -> list[Curve]:
+    """Nodes coloured by side (`colours`: side label -> colour), and the curves of `edge_arcs` coloured by sign
+    (sourcing in grey), styled by status and labelled with event ids, for `draw_curves` once the layout is final."""
+    node_colours = [colours[graph.nodes[n]["side"]] for n in graph.nodes]
     nx.draw_networkx_nodes(graph, positions, node_color=node_colours, node_size=node_size, edgecolors="#333333", ax=ax)
     nx.draw_networkx_labels(graph, positions, font_size=7.5, ax=ax)
     curves = []
@@ -191,7 +194,7 @@ def draw_multigraph(graph: nx.MultiDiGraph, positions, ax, node_size: int = 1400
     return curves
 
 
-def edge_legend(graph: nx.MultiDiGraph) -> list:
+def edge_legend(graph: nx.MultiDiGraph, colours: dict[str, str]) -> list:
     """Legend entries for what the graph shows: the signs and statuses of its action edges, the sourcing layer if
     drawn, and the sides its nodes belong to."""
     action = [d for *_, d in graph.edges(data=True) if d["layer"] == ACTION]
@@ -205,13 +208,13 @@ def edge_legend(graph: nx.MultiDiGraph) -> list:
         handles.append(Line2D([], [], color="#aaaaaa", linestyle=":", label="sourcing: reports (width: events)"))
     handles += [
         Patch(facecolor=c, edgecolor="#333333", label=s)
-        for s, c in SIDE_COLOURS.items()
+        for s, c in colours.items()
         if any(graph.nodes[n]["side"] == s for n in graph.nodes)
     ]
     return handles
 
 
-def finish_graph_figure(fig: plt.Figure, ax, handles: list, title: str, xlabel: str, note: str) -> None:
+def finish_graph_figure(fig: plt.Figure, ax, story: Story, handles: list, title: str, xlabel: str, note: str) -> None:
     """Title, axis label (a graph has no y scale), the edge and node legend, and the source line."""
     ax.set_title(title)
     ax.set_xlabel(xlabel)
@@ -227,4 +230,4 @@ def finish_graph_figure(fig: plt.Figure, ax, handles: list, title: str, xlabel: 
         title="Edges and nodes",
     )
     fig.subplots_adjust(left=0.02, right=0.78, bottom=0.12, top=0.92)
-    add_source_line(fig, note)
+    add_source_line(fig, story, note)

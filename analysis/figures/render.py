@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import html
 
-import pandas as pd
-
-from analysis.figures.style import SIDE_COLOURS
-from analysis.text.article import Article
+from analysis.figures.style import side_colours
+from analysis.tables.events import Dataset
 
 
-def highlight_mentions(article: Article, mentions: pd.DataFrame, actors: pd.DataFrame, only: str = "") -> str:
+def highlight_mentions(dataset: Dataset, only: str = "") -> str:
     """The article as HTML, one paragraph per line, each mention in a <mark> coloured by its actor's side
     (places underlined) with the actor id as a tooltip; `only` keeps marks for one actor id."""
-    text, out, cursor = article.text, [], 0
-    for row in mentions.sort_values("span_start").itertuples():
+    text, out, cursor = dataset.article.text, [], 0
+    actors, colours = dataset.registry.actors, side_colours(dataset.story)
+    for row in dataset.mentions.sort_values("span_start").itertuples():
         if only and row.actor_id != only:
             continue
         out.append(html.escape(text[cursor : row.span_start]))
         surface = html.escape(text[row.span_start : row.span_end])
         if row.role == "actor":
-            colour = SIDE_COLOURS[actors.loc[row.actor_id, "side"]]
+            colour = colours[actors.loc[row.actor_id, "side"]]
             out.append(
                 f'<mark style="background:{colour};padding:0 2px" title="{row.actor_id}">{surface}'
                 f'<sub style="font-size:70%">{row.actor_id}</sub></mark>'

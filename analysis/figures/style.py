@@ -9,6 +9,8 @@ import textwrap
 import matplotlib
 import matplotlib.pyplot as plt
 
+from analysis.text.story import NO_SIDE, Story
+
 OKABE_ITO = {
     "orange": "#E69F00",
     "sky blue": "#56B4E9",
@@ -39,15 +41,10 @@ STATUS_LINESTYLES = {
     "hypothetical": "dotted",
     "negated": "dotted",
 }
-SOURCE_LINE = (
-    "Source: English translation of a Ukrainian outlet's retelling of The Washington Post, "
-    '"Ukraine\'s offensive derails secret efforts for partial cease-fire with Russia, officials say", '
-    "2024-08-17. Coding: data/events.toml."
-)
 FIGURE_WIDTH = 10.0
 
 
-def configure(seed: str = "kursk-qatar") -> None:
+def configure(seed: str = "event-analysis") -> None:
     """Fixed font (drawn as paths, so it looks the same everywhere), fixed SVG hash salt, and inline SVG without
     a creation date: figures rerun byte-identical. Figures set their own margins, so no tight bounding box
     (which would draw every figure twice)."""
@@ -83,23 +80,31 @@ def show(fig: plt.Figure) -> None:
 
 
 SOURCE_FONT_SIZE = 6.5
-EM_PER_CHARACTER = 0.56  # DejaVu Sans averages 0.51 em per character over SOURCE_LINE; a margin on top
+EM_PER_CHARACTER = 0.56  # DejaVu Sans averages about 0.51 em per character over a source line; a margin on top
 
 
-def add_source_line(fig: plt.Figure, note: str = "") -> float:
+def add_source_line(fig: plt.Figure, story: Story, note: str = "") -> float:
     """The source line along the bottom edge, broken into lines that fit the figure's width. The breaks are
     computed from the font's average character width: matplotlib's wrap=True measures every candidate line at
     every draw, which cost a tenth of a second per figure. Returns the height it takes, as a fraction of the
     figure's, for anything placed above it."""
     characters_per_line = int(0.97 * fig.get_figwidth() * 72 / (SOURCE_FONT_SIZE * EM_PER_CHARACTER))
-    text = textwrap.fill(SOURCE_LINE + (" " + note if note else ""), characters_per_line)
+    text = textwrap.fill(story.source_line + (" " + note if note else ""), characters_per_line)
     fig.text(0.01, 0.005, text, fontsize=SOURCE_FONT_SIZE, color="#444444", ha="left", va="bottom")
     return 0.005 + (text.count("\n") + 1) * SOURCE_FONT_SIZE * 1.25 / 72 / fig.get_figheight()
 
 
-SIDE_COLOURS = {
-    "Ukrainian side": OKABE_ITO["sky blue"],
-    "mediator": OKABE_ITO["yellow"],
-    "Russian side": OKABE_ITO["orange"],
-    "other": "#dddddd",
-}
+SIDE_PALETTE = ("sky blue", "orange", "green", "blue", "vermillion")  # the sides, left to right
+MEDIATOR_PALETTE = ("yellow", "purple", "grey")  # the mediators, in the story's order
+NO_SIDE_COLOUR = "#dddddd"
+
+
+def side_colours(story: Story) -> dict[str, str]:
+    """A colour per side label of the story (sides and mediators from their own palettes, in order), and light
+    grey for actors on no side."""
+    colours, counts = {}, {"side": 0, "mediator": 0}
+    for party in story.parties:
+        palette = SIDE_PALETTE if party.role == "side" else MEDIATOR_PALETTE
+        colours[party.side] = OKABE_ITO[palette[counts[party.role] % len(palette)]]
+        counts[party.role] += 1
+    return {**colours, NO_SIDE: NO_SIDE_COLOUR}

@@ -14,9 +14,7 @@ from matplotlib.patches import Patch
 
 from analysis.figures.curves import Curve, draw_curves
 from analysis.figures.style import FIGURE_WIDTH, OKABE_ITO, STATUS_COLOURS, add_source_line
-
-CAUSAL_CHAIN = ["E01", "E07", "E12", "E03", "E14"]  # incursion, postponement, refusal, summit, video conference
-CAUSAL_RELATIONS = ("caused", "caused_deferral", "put_off", "disrupted", "followed", "in_response_to", "rescheduled_as")
+from analysis.text.story import Chain, Story
 
 
 def timeline_order(table: pd.DataFrame) -> pd.DataFrame:
@@ -33,12 +31,12 @@ def plot_timeline(
     table: pd.DataFrame,
     links: pd.DataFrame,
     reference: dt.date,
-    window: tuple[dt.date, dt.date] = (dt.date(2024, 6, 10), dt.date(2024, 9, 7)),
+    story: Story,
 ) -> plt.Figure:
     """Each event on its own row: intervals as bars, single days as diamonds, open ends as arrows, colour by
     status; the reference date marked; causal links as arrows between rows; undated events listed at the bottom."""
     rows = timeline_order(table).reset_index(drop=True)
-    lo, hi = (pd.Timestamp(d) for d in window)
+    lo, hi = (pd.Timestamp(d) for d in time_window(table, story, reference))
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 0.34 * len(rows) + 2.2))
     y_of = {}
     for y, row in rows.iterrows():
@@ -107,7 +105,7 @@ def plot_timeline(
     ax.xaxis.set_major_locator(matplotlib.dates.WeekdayLocator(byweekday=0, interval=2))
     ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%d %b"))
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-    ax.set_xlabel("Date (2024); bars span the interval the words allow, hatched = not (yet) realized")
+    ax.set_xlabel(f"{date_label(lo, hi)}; bars span the interval the words allow, hatched = not (yet) realized")
     ax.set_ylabel("Event")
     ax.set_title("What happened, what was planned and what was put off, as the article tells it")
     present = [s for s in STATUS_COLOURS if s in set(rows["status"])]
@@ -130,16 +128,31 @@ def plot_timeline(
         handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5, title="Status", frameon=False
     )
     fig.subplots_adjust(left=0.3, right=0.8, bottom=0.16, top=0.93)
-    add_source_line(fig)
+    add_source_line(fig, story)
     return fig
 
 
+def time_window(table: pd.DataFrame, story: Story, reference: dt.date) -> tuple[dt.date, dt.date]:
+    """The story's window, else a week before the earliest date of the table to three weeks after the later of
+    its latest date and the reference date."""
+    if story.window:
+        return story.window
+    bounds = pd.concat([table["date_start"], table["date_end"]]).dropna()
+    first = min([*(b.date() for b in bounds), reference])
+    last = max([*(b.date() for b in bounds), reference])
+    return first - dt.timedelta(days=7), last + dt.timedelta(days=21)
+
+
+def date_label(lo: pd.Timestamp, hi: pd.Timestamp) -> str:
+    """The axis label of a date axis: "Date (2024)" within one year, else "Date"."""
+    return f"Date ({lo.year})" if lo.year == hi.year else "Date"
+
+
 def drawable_links(rows: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
-    """The causal links whose two events both have a date to draw them at."""
+    """The links drawn as steps (relations marked `drawn` in the vocabulary) whose two events both have a date to
+    draw them at."""
     dated = set(rows.loc[rows["date_start"].notna() | rows["date_end"].notna(), "event_id"])
-    keep = (
-        links["relation"].isin(CAUSAL_RELATIONS) & links["source_event"].isin(dated) & links["target_event"].isin(dated)
-    )
+    keep = links["drawn"] & links["source_event"].isin(dated) & links["target_event"].isin(dated)
     return links[keep]
 
 
@@ -148,13 +161,14 @@ def _anchor_date(row) -> pd.Timestamp:
     return row["date_start"] if pd.notna(row["date_start"]) else row["date_end"]
 
 
-def plot_causal_chain(table: pd.DataFrame, links: pd.DataFrame, chain: list[str]) -> plt.Figure:
+def plot_causal_chain(table: pd.DataFrame, links: pd.DataFrame, story_chain: Chain, story: Story) -> plt.Figure:
     """The chain of events as a left-to-right directed graph, each arrow labelled with the article's relation."""
+    chain = list(story_chain.events)
     rows = table.set_index("event_id")
     graph = nx.DiGraph()
     graph.add_nodes_from(chain)
     for link in links.itertuples():
-        if link.source_event in chain and link.target_event in chain and link.relation in CAUSAL_RELATIONS:
+        if link.source_event in chain and link.target_event in chain and link.drawn:
             graph.add_edge(link.source_event, link.target_event, relation=link.relation, evidence=link.evidence)
     positions = {event_id: (float(i), 0.0) for i, event_id in enumerate(chain)}
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 3.6))
@@ -177,7 +191,7 @@ def plot_causal_chain(table: pd.DataFrame, links: pd.DataFrame, chain: list[str]
         )
     ax.set_xlim(-0.6, len(chain) - 0.4)
     ax.set_ylim(-0.5, 0.75)
-    ax.set_title("The causal chain the article asserts")
+    ax.set_title(story_chain.title)
     ax.set_xlabel("Order in the chain (left to right)")
     ax.set_ylabel("")
     ax.set_yticks([])
@@ -194,6 +208,6 @@ def plot_causal_chain(table: pd.DataFrame, links: pd.DataFrame, chain: list[str]
         fontsize=7.5,
     )
     fig.subplots_adjust(left=0.03, right=0.87, bottom=0.18, top=0.88)
-    add_source_line(fig)
+    add_source_line(fig, story)
     draw_curves(ax, positions, curves, node_size=900, arrowsize=14, fontsize=7.5)
     return fig

@@ -21,13 +21,21 @@ def event_dyads(actor1: str, actor2: str, mediator: str, other_actors: list[str]
 def build_actor_graph(dataset: Dataset | None = None) -> nx.MultiDiGraph:
     """Actors as nodes (with the registry's attributes); one edge per event and actor pair.
 
+    Each actor carries its `party` (the story's representative of its side, or itself on no side) and that
+    party's `role` (side, mediator or none); the graph lists the parties, left to right, in `parties`.
     Action edges (layer "action") carry the event's coding. Sourcing edges (layer "sourcing") run from the
     actor an event is attributed to, to the event's first actor: who reports what. A source reporting on
-    itself (Putin's own statements) gets no self-loop; its event rows say so in attributed_to.
+    itself (a leader's own statements) gets no self-loop; its event rows say so in attributed_to.
     """
     dataset = dataset or load_dataset()
     table = build_event_table(dataset)
-    graph = nx.MultiDiGraph(name="actors", reference_date=dataset.article.reference_date.isoformat())
+    story = dataset.story
+    graph = nx.MultiDiGraph(
+        name="actors",
+        reference_date=dataset.article.reference_date.isoformat(),
+        parties=";".join(p.representative for p in story.parties),
+    )
+    roles = {p.side: p.role for p in story.parties}
     for actor_id, row in dataset.registry.actors.sort_index().iterrows():
         mentions = dataset.mentions[dataset.mentions["actor_id"] == actor_id]
         graph.add_node(
@@ -39,6 +47,8 @@ def build_actor_graph(dataset: Dataset | None = None) -> nx.MultiDiGraph:
             side=row["side"],
             aliases=row["aliases"],
             mentions=len(mentions),
+            party=story.representative_of(row["side"]) or actor_id,
+            role=roles.get(row["side"], "none"),
         )
     for event in table.itertuples(index=False):
         common = {
@@ -92,9 +102,24 @@ def keep_edges(graph: nx.MultiDiGraph, keep) -> nx.MultiDiGraph:
 
 
 def side_fold(graph: nx.MultiDiGraph) -> dict[str, str]:
-    """Each actor to its side's representative node: UKR, RUS, QAT (the mediator) or itself."""
-    names = {"Ukrainian side": "UKR", "Russian side": "RUS", "mediator": "QAT"}
-    return {node: names.get(data["side"], node) for node, data in graph.nodes(data=True)}
+    """Each actor to the representative of its party (itself when it is on no side)."""
+    return {node: data["party"] for node, data in graph.nodes(data=True)}
+
+
+def parties(graph: nx.MultiDiGraph) -> list[str]:
+    """The representatives of the story's parties, left to right."""
+    return graph.graph["parties"].split(";")
+
+
+def party_pairs(graph: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """Unordered pairs of parties, each written in alphabetical order: every mediator with every side (left to
+    right), then the sides among themselves, then the mediators among themselves."""
+    sides = [p for p in parties(graph) if graph.nodes[p]["role"] == "side"]
+    mediators = [p for p in parties(graph) if graph.nodes[p]["role"] == "mediator"]
+    ordered = [(m, s) for m in mediators for s in sides]
+    ordered += [(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]
+    ordered += [(a, b) for i, a in enumerate(mediators) for b in mediators[i + 1 :]]
+    return [tuple(sorted(pair)) for pair in ordered]
 
 
 def layer(graph: nx.MultiDiGraph, name: str) -> nx.MultiDiGraph:
@@ -102,16 +127,16 @@ def layer(graph: nx.MultiDiGraph, name: str) -> nx.MultiDiGraph:
     return keep_edges(graph, lambda d: d["layer"] == name)
 
 
-def mediator_view(graph: nx.MultiDiGraph, mediator: str = "QAT") -> nx.MultiDiGraph:
-    """The action edges between the two sides and the mediator, each side folded into one node."""
+def mediator_view(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The action edges among the parties (sides and mediators), each party's actors folded into one node,
+    named by its side (a mediator by its own name)."""
     fold = side_fold(graph)
     view = nx.MultiDiGraph()
-    for node, name, side in (
-        ("UKR", "Ukrainian side", "Ukrainian side"),
-        (mediator, graph.nodes[mediator]["name"], "mediator"),
-        ("RUS", "Russian side", "Russian side"),
-    ):
-        view.add_node(node, name=name, side=side)
+    view.graph.update(graph.graph)
+    for node in parties(graph):
+        data = graph.nodes[node]
+        name = data["name"] if data["role"] == "mediator" else data["side"]
+        view.add_node(node, name=name, side=data["side"], party=node, role=data["role"])
     for u, v, key, data in graph.edges(keys=True, data=True):
         a, b = fold[u], fold[v]
         if data["layer"] == ACTION and a in view and b in view and a != b:

@@ -21,9 +21,7 @@ import datetime as dt
 import networkx as nx
 import pandas as pd
 
-from analysis.network.graph import ACTION, side_fold
-
-BEFORE_INCURSION = dt.date(2024, 8, 1)  # a day before "last week" (5-11 August), the incursion's earliest start
+from analysis.network.graph import ACTION, party_pairs, side_fold
 
 
 def _by_target(links: pd.DataFrame, rule: str, bounds: dict) -> dict[str, list]:
@@ -126,13 +124,13 @@ def pair_net(graph: nx.MultiDiGraph, fold: dict[str, str], realized_only: bool =
 
 
 def net_cooperation_over_time(graph, table, links, days: list[dt.date]) -> pd.DataFrame:
-    """Net Goldstein of realized ties between the three parties on each day (rows: days; columns: pairs).
+    """Net Goldstein of realized ties between the story's parties on each day (rows: days; columns: pairs).
     Days after the reference date are refused: the article says nothing of what lasted beyond it."""
     reference = dt.date.fromisoformat(graph.graph["reference_date"])
     if any(day > reference for day in days):
         raise ValueError(f"days after the reference date {reference}: the article cannot tell")
     fold = side_fold(graph)
-    pairs = [("QAT", "UKR"), ("QAT", "RUS"), ("RUS", "UKR")]
+    pairs = party_pairs(graph)
     rows = []
     for day in days:
         net = pair_net(snapshot(graph, table, links, day), fold)

@@ -15,17 +15,23 @@ from analysis.text.actors import Registry, find_mentions, load_registry
 from analysis.text.annotations import EVENTS_FILE, Annotations, Link, load_annotations
 from analysis.text.article import Article, load_article
 from analysis.text.codebook import Codebook, load_codebook, sign_of
-from analysis.text.records import DATA_DIR, AnnotationError
+from analysis.text.records import VOCABULARY_DIR, AnnotationError, article_dir
+from analysis.text.story import Story, load_story
 
 
 @dataclass(frozen=True)
 class Dataset:
-    """Everything curated in data/, loaded and cross-checked: the one input of every table and graph."""
+    """Everything curated about one article, loaded and cross-checked: the one input of every table and graph."""
 
     article: Article
     registry: Registry
     codebook: Codebook
     annotations: Annotations
+    story: Story
+
+    @property
+    def folder(self) -> Path:
+        return self.article.path.parent
 
     @cached_property
     def mentions(self) -> pd.DataFrame:
@@ -45,12 +51,19 @@ class Dataset:
         return _link_table(self)
 
 
-def load_dataset(data_dir: Path = DATA_DIR, events_file: str = EVENTS_FILE) -> Dataset:
-    article = load_article(data_dir)
-    registry = load_registry(data_dir)
-    codebook = load_codebook(data_dir)
-    annotations = load_annotations(data_dir / events_file, article, registry, codebook)
-    return Dataset(article, registry, codebook, annotations)
+def load_dataset(
+    article: str | Path | None = None, vocabularies: Path = VOCABULARY_DIR, events_file: str = EVENTS_FILE
+) -> Dataset:
+    """The article folder `article` (a name under data/articles/ or a path; by default $ARTICLE, else the
+    default article) with the shared vocabularies, validated file by file and across files."""
+    folder = article_dir(article)
+    story = load_story(folder)
+    text = load_article(folder)
+    registry = load_registry(folder, story.side_labels)
+    codebook = load_codebook(vocabularies)
+    annotations = load_annotations(folder / events_file, text, registry, codebook)
+    story.check(registry.actors, {e.event_id for e in annotations.events})
+    return Dataset(text, registry, codebook, annotations, story)
 
 
 def predecessors(annotations: Annotations, codebook: Codebook) -> dict[str, list[tuple[str, Link]]]:
@@ -239,20 +252,22 @@ def _link_table(dataset: Dataset) -> pd.DataFrame:
             "evidence": link.evidence.quote,
             "note": link.note,
             "time_rule": dataset.codebook.relations.loc[link.relation, "time_rule"],
+            "drawn": bool(dataset.codebook.relations.loc[link.relation, "drawn"]),
         }
         for link in dataset.annotations.links
     ]
     return pd.DataFrame(rows)
 
 
-def filter_events(table: pd.DataFrame, statuses=(), actor: str = "", source: str = "") -> pd.DataFrame:
-    """Rows with one of `statuses` (all if empty), involving `actor` in any role, attributed to `source`."""
+def filter_events(table: pd.DataFrame, statuses=(), actor: str = "", sources=()) -> pd.DataFrame:
+    """Rows with one of `statuses` (all if empty), involving `actor` in any role, attributed to one of `sources`
+    (any source if empty)."""
     keep = pd.Series(True, index=table.index)
     if statuses:
         keep &= table["status"].isin(list(statuses))
     if actor:
         involved = (table["actor1"] == actor) | (table["actor2"] == actor) | (table["mediator"] == actor)
         keep &= involved | table["other_actors"].str.split(";").map(lambda ids: actor in ids)
-    if source:
-        keep &= table["attributed_to"] == source
+    if len(sources):
+        keep &= table["attributed_to"].isin(list(sources))
     return table[keep]

@@ -29,19 +29,21 @@ def attribution_table(dataset: Dataset) -> pd.DataFrame:
     return counts[["attributed_to", "source", "kind", "sourcing", "events", "event_ids", "attribution"]]
 
 
-def attribution_kind(kind: str) -> str:
-    """Three kinds of sourcing: anonymous people, the Post on its own authority (citing unnamed diplomats and
-    officials), and named officials speaking on the record."""
-    if kind == "anonymous sources":
-        return "anonymous source"
-    if kind == "news outlet":
-        return "the Post, citing unnamed officials"
-    return "named official, on the record"
+ATTRIBUTION_KINDS = {"anonymous sources": "anonymous source", "news outlet": "news outlet, on its own authority"}
+ON_THE_RECORD = "named official, on the record"
+
+
+def attribution_kind(kind: str, labels: dict[str, str]) -> str:
+    """Three kinds of sourcing: anonymous people, a news outlet on its own authority, and named officials on the
+    record; a story can word them its own way (`labels`: actor kind -> words, from its attribution_labels)."""
+    return labels.get(kind) or ATTRIBUTION_KINDS.get(kind, ON_THE_RECORD)
 
 
 def attribution_shares(dataset: Dataset) -> pd.DataFrame:
     """Events and their share by kind of attribution, most common first."""
     counts = attribution_table(dataset)
-    counts["attribution_kind"] = counts["kind"].map(attribution_kind)
+    counts["attribution_kind"] = counts["kind"].map(
+        lambda kind: attribution_kind(kind, dataset.story.attribution_labels)
+    )
     shares = counts.groupby("attribution_kind")["events"].sum().sort_values(ascending=False, kind="stable")
     return pd.DataFrame({"events": shares, "share": (shares / shares.sum()).round(3)})

@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.text.article import Article
-from analysis.text.records import DATA_DIR, AnnotationError, read_csv, unique_index
+from analysis.text.records import AnnotationError, read_csv, unique_index
+from analysis.text.story import NO_SIDE
 
 ACTORS_FILE = "actors.csv"
 PLACES_FILE = "places.csv"
@@ -24,7 +25,6 @@ ACTOR_KINDS = (
     "anonymous sources",
     "group of partners",
 )
-SIDES = ("Ukrainian side", "Russian side", "mediator", "other")
 ACTOR_COLUMNS = ["actor_id", "name", "kind", "country", "cameo_code", "side", "aliases"]
 
 
@@ -64,15 +64,18 @@ def _aliases(path: Path, rows: dict[str, dict[str, str]]) -> dict[str, str]:
     return owner
 
 
-def load_registry(data_dir: Path = DATA_DIR) -> Registry:
-    """The actor and place registries, validated."""
+def load_registry(data_dir: Path, sides: tuple[str, ...]) -> Registry:
+    """The actor and place registries, validated; an actor's side is one of the story's `sides` or "other"."""
     actors_path, places_path = data_dir / ACTORS_FILE, data_dir / PLACES_FILE
     actors = unique_index(actors_path, read_csv(actors_path, ACTOR_COLUMNS), "actor_id")
     for key, row in actors.items():
         if row["kind"] not in ACTOR_KINDS:
             raise AnnotationError(actors_path, key, f"unknown kind {row['kind']!r}; expected one of {ACTOR_KINDS}")
-        if row["side"] not in SIDES:
-            raise AnnotationError(actors_path, key, f"unknown side {row['side']!r}; expected one of {SIDES}")
+        if row["side"] not in (*sides, NO_SIDE):
+            expected = ", ".join((*sides, NO_SIDE))
+            raise AnnotationError(
+                actors_path, key, f"unknown side {row['side']!r}; expected one of {expected} (story.toml)"
+            )
         for column in ("name", "country", "cameo_code"):
             if not row[column]:
                 raise AnnotationError(actors_path, key, f"empty {column}")
@@ -107,11 +110,11 @@ def _load_roles(path: Path, article: Article) -> dict[tuple[str, str, int], str]
     return roles
 
 
-def find_mentions(article: Article, registry: Registry, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+def find_mentions(article: Article, registry: Registry, data_dir: Path) -> pd.DataFrame:
     """Every occurrence of every alias, longest first and never overlapping, resolved to one actor or place.
 
     A form that names both an actor and a place ("Doha", "Qatar") needs its role, per occurrence, in
-    data/mention_roles.csv; a missing or unused entry there is an error.
+    the article folder's mention_roles.csv; a missing or unused entry there is an error.
     """
     roles_path = data_dir / ROLES_FILE
     roles = _load_roles(roles_path, article)

@@ -110,7 +110,7 @@ class _Reader:
         self.keys(record, entry, EVENT_KEYS_REQUIRED, EVENT_KEYS_OPTIONAL)
         event_id = self.text(record, entry, "id")
         if not re.fullmatch(r"E\d{2,}", event_id):
-            self.fail(record, f"event id {event_id!r} must look like E01")
+            self.fail(record, f"event id {event_id!r} must be an E and two or more digits")
         cameo = entry["cameo"]
         if not isinstance(cameo, str):
             self.fail(record, f'cameo must be a quoted, zero-padded string such as "046", not {cameo!r}')

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from analysis.text.records import DATA_DIR, AnnotationError, read_toml
+from analysis.text.records import AnnotationError, read_toml
 
 META_FILE = "article_meta.toml"
 
@@ -82,8 +82,8 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def load_article(data_dir: Path = DATA_DIR) -> Article:
-    """The article from data/, refused if missing or if its bytes differ from the recorded SHA-256."""
+def load_article(data_dir: Path) -> Article:
+    """The article of an article folder, refused if missing or if its bytes differ from the recorded SHA-256."""
     meta_path = data_dir / META_FILE
     meta = read_toml(meta_path)
     for key in ("file", "sha256", "reference"):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.text.records import DATA_DIR, AnnotationError, read_csv, unique_index
+from analysis.text.records import VOCABULARY_DIR, AnnotationError, read_csv, unique_index
 
 CODEBOOK_FILE = "cameo_codebook.csv"
 STATUSES_FILE = "statuses.csv"
@@ -40,7 +40,7 @@ def sign_of(quad_class: int) -> str:
 class Codebook:
     cameo: pd.DataFrame  # indexed by cameo_code: label, goldstein, quad_class
     statuses: pd.DataFrame  # indexed by status, in file order: realized, tie, tense, description
-    relations: pd.DataFrame  # indexed by relation: time_rule, description
+    relations: pd.DataFrame  # indexed by relation: time_rule, drawn (as a step in chains and timelines), description
     path: Path
 
     @property
@@ -55,7 +55,7 @@ class Codebook:
         return self.statuses.loc[status, "tense"] or None
 
 
-def load_codebook(data_dir: Path = DATA_DIR) -> Codebook:
+def load_codebook(data_dir: Path = VOCABULARY_DIR) -> Codebook:
     """The three vocabularies, each validated (Goldstein in -10..10, quad class agreeing with the root code)."""
     path = data_dir / CODEBOOK_FILE
     rows = unique_index(path, read_csv(path, ["cameo_code", "label", "goldstein", "quad_class"]), "cameo_code")
@@ -89,11 +89,13 @@ def load_codebook(data_dir: Path = DATA_DIR) -> Codebook:
 
     relations_path = data_dir / RELATIONS_FILE
     relations = unique_index(
-        relations_path, read_csv(relations_path, ["relation", "time_rule", "description"]), "relation"
+        relations_path, read_csv(relations_path, ["relation", "time_rule", "drawn", "description"]), "relation"
     )
     for relation, row in relations.items():
         if row["time_rule"] not in TIME_RULES:
             raise AnnotationError(relations_path, relation, f"time_rule must be one of {', '.join(TIME_RULES)}")
+        if row["drawn"] not in ("yes", "no"):
+            raise AnnotationError(relations_path, relation, "drawn must be yes or no")
 
     return Codebook(
         cameo=pd.DataFrame.from_dict(cameo, orient="index").rename_axis("cameo_code"),
@@ -106,6 +108,9 @@ def load_codebook(data_dir: Path = DATA_DIR) -> Codebook:
             },
             index=pd.Index(list(statuses), name="status"),
         ),
-        relations=pd.DataFrame.from_dict(relations, orient="index").drop(columns="relation").rename_axis("relation"),
+        relations=pd.DataFrame.from_dict(relations, orient="index")
+        .drop(columns="relation")
+        .rename_axis("relation")
+        .assign(drawn=lambda frame: frame["drawn"] == "yes"),
         path=path,
     )

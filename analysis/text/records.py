@@ -1,12 +1,21 @@
-"""Reading the curated files in data/, with errors that name the file, the record and the problem."""
+"""Reading the curated files in data/, with errors that name the file, the record and the problem.
+
+data/vocabularies/ holds what every article shares (CAMEO codebook, statuses, link relations); each folder in
+data/articles/ holds one article with everything about it. Which article a run analyses: the one it is given,
+else the ARTICLE environment variable (a folder name under data/articles/ or a path), else the one named in
+data/articles/default.
+"""
 
 from __future__ import annotations
 
 import csv
+import os
 import tomllib
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+VOCABULARY_DIR = DATA_DIR / "vocabularies"
+ARTICLES_DIR = DATA_DIR / "articles"
 
 
 class AnnotationError(ValueError):
@@ -61,3 +70,16 @@ def read_toml(path: Path) -> dict:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise AnnotationError(path, "file", f"not valid TOML: {error}") from error
+
+
+def article_dir(article: str | Path | None = None) -> Path:
+    """The folder of the article to analyse: `article` (a folder name under data/articles/ or a path), else
+    $ARTICLE, else the folder named in data/articles/default. A folder that does not exist is an error."""
+    choice = article or os.environ.get("ARTICLE") or (ARTICLES_DIR / "default").read_text(encoding="utf-8").strip()
+    path = Path(choice)
+    folder = path if path.is_dir() or path.is_absolute() or len(path.parts) > 1 else ARTICLES_DIR / path
+    if not folder.is_dir():
+        raise AnnotationError(
+            folder, "article", "no such article folder (see data/articles/, or make it with `python -m analysis new`)"
+        )
+    return folder.resolve()
