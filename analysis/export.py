@@ -12,7 +12,7 @@ import networkx as nx
 from analysis import figures
 from analysis.figures.timeline import time_window
 from analysis.network.brokerage import brokerage_table
-from analysis.network.graph import build_actor_graph, side_fold
+from analysis.network.graph import build_actor_graph
 from analysis.network.snapshots import change_days, net_cooperation_over_time, pair_net, snapshot
 from analysis.tables.events import (
     Dataset,
@@ -50,7 +50,7 @@ EVENT_COLUMNS = [
 
 def export(outdir: Path, dataset: Dataset | None = None) -> list[Path]:
     """Write the tables (events, evidence, event_links, actors, mentions, brokerage) as CSV, the actor graph
-    and its snapshots (before the incursion, at the reference date) as GraphML, GEXF and node-link JSON, and
+    and its snapshots (at the story's turning point and at the reference date) as GraphML, GEXF and node-link JSON, and
     the notebooks' main figures as SVG and PNG in figures/."""
     dataset = dataset or load_dataset()
     outdir.mkdir(parents=True, exist_ok=True)
@@ -117,7 +117,7 @@ def main_figures(dataset: Dataset, graph, table, links, snapshots: dict) -> dict
             net_cooperation_over_time(graph, table, links, change_days(table, start, reference)), story, reference
         ),
         "signed_parties": lambda: figures.plot_signed_parties(
-            pair_net(after, side_fold(after)), story, f"Net Goldstein score of realized ties, {reference:%d %b %Y}"
+            pair_net(after), story, f"Net Goldstein score of realized ties, {reference:%d %b %Y}"
         ),
         "sourcing": lambda: figures.plot_sourcing(graph, story),
     }

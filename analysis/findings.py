@@ -17,7 +17,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from analysis.network.brokerage import brokerage_table
-from analysis.network.graph import build_actor_graph, side_fold
+from analysis.network.graph import build_actor_graph
 from analysis.network.snapshots import pair_net, snapshot
 from analysis.tables.events import Dataset, build_event_table, build_link_table
 from analysis.tables.sources import attribution_shares, attribution_table
@@ -42,10 +42,8 @@ def facts(dataset: Dataset) -> dict:
     before = dataset.story.turning_point or reference
     graph = build_actor_graph(dataset)
     links = build_link_table(dataset)
-    fold = side_fold(graph)
     nets = {
-        name: pair_net(snapshot(graph, table, links, day), fold)
-        for name, day in (("before", before), ("after", reference))
+        name: pair_net(snapshot(graph, table, links, day)) for name, day in (("before", before), ("after", reference))
     }
     pairs = sorted(set(nets["before"].index) | set(nets["after"].index))
     shares = attribution_shares(dataset)

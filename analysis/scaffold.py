@@ -58,10 +58,10 @@ basis = ""  # why this date: the publication date, a dateline, ...
         "mention_roles.csv": "sentence_id,surface,occurrence,role,reason\n",
         EVENTS_FILE: f"""# The events of the article, one [[event]] per event, and the links between them (see the README's
 # "How the article is coded" and the annotated example in data/articles/). Fields of an [[event]]:
-#   id = "E01", label (short), action (one line), actor1, actor2 (ids from actors.csv), cameo (a code of
+#   id (E and two or more digits), label (short), action (one line), actor1, actor2 (ids from actors.csv), cameo (a code of
 #   data/vocabularies/cameo_codebook.csv, quoted), status (data/vocabularies/statuses.csv), time (a time
 #   expression quoted from the evidence, optional), attributed_to = {{ actor, sentence, quote }},
-#   evidence = [{{ sentence = "S01", quote = "..." }}] (quotes found character for character in that sentence).
+#   evidence = [{{ sentence = "S..", quote = "..." }}] (quotes found character for character in that sentence).
 # A [[link]] has source, target, relation (data/vocabularies/link_relations.csv) and evidence.
 # Actor kinds: {", ".join(ACTOR_KINDS)}. The sentences and their ids are in {SENTENCES_FILE}.
 """,

@@ -3,7 +3,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from analysis.network.graph import build_actor_graph, edge_table, side_fold
+from analysis.network.graph import build_actor_graph, edge_table
 from analysis.network.snapshots import (
     change_days,
     changes,
@@ -155,7 +155,7 @@ def test_the_headline_summary_is_not_counted_twice(parts):
     assert turned.loc["RUS-UKR", "after"] == -16.0
     # Qatar-Ukraine: mediation +5, Ukraine ready +4, Qatar refuses -5.
     assert turned.loc["QAT-UKR", "after"] == 4.0
-    net = pair_net(graph, side_fold(graph))
+    net = pair_net(graph)
     assert net[("RUS", "UKR")] == -16.0 and all(a != b for a, b in net.index)
 
 

@@ -3,8 +3,8 @@
 Each calendar expression gets a TIMEX3 (TimeML) value, by HeidelTime's conventions for news unless said otherwise,
 and the days of that value (`timex3_interval`):
 
-- Calendar units: "yesterday" is 2024-08-16 for the reference 2024-08-17; "last week" the ISO week (Mon-Sun)
-  before the reference's, 2024-W32; "this month" 2024-08; "next year" 2025; "three days ago", "two weeks ago",
+- Calendar units: "yesterday" is 2023-03-14 for the reference 2023-03-15; "last week" the ISO week (Mon-Sun)
+  before the reference's, 2023-W10; "this month" 2023-03; "next year" 2024; "three days ago", "two weeks ago",
   "two months ago" the day, ISO week or month that many before the reference's. Precision day, week, month, year.
 - Durations: "the past 7 days", "the last week", "the past two months" (P7D, P1W, P2M) are the N units that end
   on the reference date, both ends included: (reference + 1 day - N units) .. reference, by relativedelta (a
@@ -16,12 +16,12 @@ and the days of that value (`timex3_interval`):
   earlier. (HeidelTime compares only months with the tense, and without one keeps the reference year for a date
   and takes the past for a weekday.)
   "last Monday" and "next Tuesday" are the nearest strictly before and strictly after the reference.
-- "early", "mid" and "late" August are days 1-10, 11-20 and 21-31: a convention of this module (TIMEX3 only
+- "early", "mid" and "late" March are days 1-10, 11-20 and 21-31: a convention of this module (TIMEX3 only
   marks the month with mod START, MID or END). Precision range.
-- Dates given in full: "2024-08-22", "August 22, 2024", "August 2024".
+- Dates given in full: "2023-03-20", "March 20, 2023", "March 2023".
 
 A date that the tense contradicts (wholly after the reference in the past tense, wholly before it in the future
-tense) is an error, as is an expression the resolver cannot read. Ordering expressions ("After this invasion",
+tense) is an error, as is an expression the resolver cannot read. Ordering expressions ("After the vote",
 "After that") only say that an event came after another: they resolve to an interval that starts where the
 linked event starts and has no end of its own. A bound that the text does not give stays None.
 """
@@ -89,7 +89,7 @@ UNKNOWN = Interval(None, None, "unknown", "the article gives no time")
 
 
 def timex3_interval(value: str, end: dt.date | None = None) -> tuple[dt.date, dt.date]:
-    """The first and last day of a TIMEX3 date value (2024, 2024-08, 2024-W32, 2024-W32-WE, 2024-08-22), or of a
+    """The first and last day of a TIMEX3 date value (2023, 2023-03, 2023-W10, 2023-W10-WE, 2023-03-20), or of a
     duration (P7D, P1W, P2M, P1Y) that ends on the day `end`."""
     if match := re.fullmatch(r"P(\d+)([DWMY])", value):
         if end is None:
@@ -125,7 +125,7 @@ def _count(word: str) -> int:
 
 
 def is_ordering(expression: str) -> bool:
-    """True for expressions that only place an event after another ("After this invasion", "After that")."""
+    """True for expressions that only place an event after another ("After the vote", "After that")."""
     return re.fullmatch(r"after\b.*", expression.strip().lower()) is not None
 
 
@@ -223,7 +223,7 @@ def _weekend(text: str, reference: dt.date, tense: str | None) -> Found:
 
 
 def _month(text: str, reference: dt.date, tense: str | None) -> Found:
-    """(In) (early, mid, late) August (2024): the year by tense unless given."""
+    """(In) (early, mid, late) March (2023): the year by tense unless given."""
     match = re.fullmatch(r"(?:in )?(?:(early|mid|late)[- ])?" + _MONTH + r"(?: (\d{4}))?", text)
     if not match:
         return None
@@ -246,7 +246,7 @@ def _month(text: str, reference: dt.date, tense: str | None) -> Found:
 
 
 def _month_day(text: str, reference: dt.date, tense: str | None) -> Found:
-    """(On) August 22(nd)(, 2024): the year by tense unless given."""
+    """(On) March 20(th)(, 2023): the year by tense unless given."""
     match = re.fullmatch(r"(?:on )?" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?", text)
     if not match:
         return None

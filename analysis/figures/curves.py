@@ -157,7 +157,7 @@ class Arc(NamedTuple):
 
 def edge_arcs(graph: nx.MultiDiGraph) -> list[Arc]:
     """The curves that draw `graph`, in key order: one per action edge, one per (source, actor) pair for the
-    sourcing edges (drawn as wide as the number of events, so the seven reports of the Post on Ukraine are one
+    sourcing edges (drawn as wide as the number of events, so the many reports of one outlet on one actor are one
     curve, not a fan). The curves between two nodes, in either direction, bend to alternate sides of the line
     joining them, 0.12, 0.24, ... from it, so that none lies on another and none bends further than it must."""
     curves: dict[tuple, list] = {}

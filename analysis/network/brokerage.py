@@ -6,8 +6,8 @@ whose status is occurred, ongoing, planned or postponed. Hoped-for agreements (h
 meetings (cancelled) and a warning that was never given (negated) are not channels between anyone.
 
 Brokerage is measured between states and unaffiliated actors: an army, an office or a head of state is folded
-into the state of its country where the graph holds that state (a path from Russian officials through Qatar
-to Russia brokers nothing), and roles are judged by groups: an actor's side, or for an actor on no side
+into the state of its country where the graph holds that state (a path from a state's officials through a
+mediator back to that state brokers nothing), and roles are judged by groups: an actor's side, or for an actor on no side
 (side "other") a group of its own, since unnamed partners, anonymous sources and a newspaper are not a camp.
 """
 

@@ -21,7 +21,7 @@ import datetime as dt
 import networkx as nx
 import pandas as pd
 
-from analysis.network.graph import ACTION, party_pairs, side_fold
+from analysis.network.graph import ACTION, parties, party_pairs, side_fold
 
 
 def _by_target(links: pd.DataFrame, rule: str, bounds: dict) -> dict[str, list]:
@@ -95,8 +95,7 @@ def changes(before: nx.MultiDiGraph, after: nx.MultiDiGraph) -> pd.DataFrame:
 
 def turned_negative(before: nx.MultiDiGraph, after: nx.MultiDiGraph) -> pd.DataFrame:
     """Pairs of parties whose net Goldstein over realized ties went from zero or above to below zero."""
-    fold = side_fold(after)
-    old, new = pair_net(before, fold), pair_net(after, fold)
+    old, new = pair_net(before), pair_net(after)
     pairs = sorted(set(old.index) | set(new.index))
     table = pd.DataFrame(
         {"before": [float(old.get(p, 0.0)) for p in pairs], "after": [float(new.get(p, 0.0)) for p in pairs]},
@@ -106,19 +105,17 @@ def turned_negative(before: nx.MultiDiGraph, after: nx.MultiDiGraph) -> pd.DataF
     return table
 
 
-def pair_net(graph: nx.MultiDiGraph, fold: dict[str, str], realized_only: bool = True) -> pd.Series:
-    """Net Goldstein score per unordered pair of folded actors (e.g. sides), over the graph's action edges;
-    a summary (a headline summing up other events) is left out, so that no happening counts twice."""
+def pair_net(graph: nx.MultiDiGraph) -> pd.Series:
+    """Net Goldstein score per unordered pair of parties (each party's actors folded into its representative),
+    over the realized action edges between them; a summary (a headline summing up other events) is left out, so
+    that no happening counts twice."""
+    fold, members = side_fold(graph), set(parties(graph))
     totals: dict[tuple[str, str], float] = {}
     for u, v, data in graph.edges(data=True):
-        if (
-            data["layer"] != ACTION
-            or data["summary"]
-            or (realized_only and data["status"] not in ("occurred", "ongoing"))
-        ):
+        if data["layer"] != ACTION or data["summary"] or data["status"] not in ("occurred", "ongoing"):
             continue
         a, b = sorted((fold[u], fold[v]))
-        if a != b:
+        if a != b and a in members and b in members:
             totals[(a, b)] = totals.get((a, b), 0.0) + data["goldstein"]
     return pd.Series(totals, dtype="float64")
 
@@ -129,11 +126,10 @@ def net_cooperation_over_time(graph, table, links, days: list[dt.date]) -> pd.Da
     reference = dt.date.fromisoformat(graph.graph["reference_date"])
     if any(day > reference for day in days):
         raise ValueError(f"days after the reference date {reference}: the article cannot tell")
-    fold = side_fold(graph)
     pairs = party_pairs(graph)
     rows = []
     for day in days:
-        net = pair_net(snapshot(graph, table, links, day), fold)
+        net = pair_net(snapshot(graph, table, links, day))
         rows.append({"date": pd.Timestamp(day), **{f"{a}-{b}": float(net.get((a, b), 0.0)) for a, b in pairs}})
     return pd.DataFrame(rows).set_index("date")
 

@@ -82,7 +82,7 @@ def predecessors(annotations: Annotations, codebook: Codebook) -> dict[str, list
 def date_events(annotations: Annotations, codebook: Codebook, reference: dt.date) -> dict[str, Interval]:
     """Each event's interval: its own time expression, narrowed by the events it follows.
 
-    An ordering ("After this invasion") or a link gives a lower bound: the latest start of the events it
+    An ordering ("After the vote") or a link gives a lower bound: the latest start of the events it
     follows. A link whose predecessor starts after its successor can have ended contradicts the dates and is
     an error. A realized event (occurred, ongoing) ends by the reference date of the report that tells of it.
     Bounds the article does not give stay open.

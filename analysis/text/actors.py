@@ -113,8 +113,9 @@ def _load_roles(path: Path, article: Article) -> dict[tuple[str, str, int], str]
 def find_mentions(article: Article, registry: Registry, data_dir: Path) -> pd.DataFrame:
     """Every occurrence of every alias, longest first and never overlapping, resolved to one actor or place.
 
-    A form that names both an actor and a place ("Doha", "Qatar") needs its role, per occurrence, in
-    the article folder's mention_roles.csv; a missing or unused entry there is an error.
+    A form that names both an actor and a place (a country that acts in one sentence and hosts in another) needs
+    its role, per occurrence, in the article folder's mention_roles.csv; a missing or unused entry there is an
+    error.
     """
     roles_path = data_dir / ROLES_FILE
     roles = _load_roles(roles_path, article)
