@@ -10,6 +10,9 @@ import matplotlib.pyplot as plt
 import networkx as nx
 
 from analysis import figures
+from analysis.external.facts import load_external
+from analysis.external.layer import with_external_layer
+from analysis.external.outcomes import date_check
 from analysis.figures.timeline import time_window
 from analysis.network.brokerage import brokerage_table
 from analysis.network.graph import build_actor_graph
@@ -61,9 +64,7 @@ def export(outdir: Path, dataset: Dataset | None = None) -> list[Path]:
         frame.to_csv(path, index=False, lineterminator="\n")
         written.append(path)
 
-    events = build_event_table(dataset)
-    events["date_start"] = events["date_start"].map(iso_date)
-    events["date_end"] = events["date_end"].map(iso_date)
+    events = dated(build_event_table(dataset))
     extra = [c for c in events.columns if c not in EVENT_COLUMNS]
     write_csv(events[EVENT_COLUMNS + extra], "events.csv")
     write_csv(build_evidence_table(dataset), "evidence.csv")
@@ -82,10 +83,27 @@ def export(outdir: Path, dataset: Dataset | None = None) -> list[Path]:
     table, links = build_event_table(dataset), build_link_table(dataset)
     snapshots = {day: snapshot(graph, table, links, day) for day in compared_days(dataset)}
     graphs = {"actor_graph": graph, **{f"snapshot_{day.isoformat()}": g for day, g in snapshots.items()}}
+    external = load_external(dataset)
+    if external.present:  # beside the article's tables, never in them
+        write_csv(external.sources.reset_index(), "external_sources.csv")
+        write_csv(external.actors.reset_index(), "external_actors.csv")
+        write_csv(dated(external.events), "external_events.csv")
+        write_csv(dated(external.outcomes), "outcomes.csv")
+        write_csv(dated(external.stances), "stances.csv")
+        write_csv(dated(date_check(table, external)), "date_check.csv")
+        graphs["actor_graph_external"] = with_external_layer(graph, external)
     for name, g in graphs.items():
         written += write_graph(g, outdir / name)
     written += write_figures(main_figures(dataset, graph, table, links, snapshots), outdir / "figures")
     return written
+
+
+def dated(frame):
+    """A copy with every datetime column as ISO dates ("" when open)."""
+    frame = frame.copy()
+    for column in frame.columns[frame.dtypes.map(lambda d: str(d).startswith("datetime"))]:
+        frame[column] = frame[column].map(iso_date)
+    return frame
 
 
 def compared_days(dataset: Dataset) -> list[dt.date]:

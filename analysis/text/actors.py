@@ -64,21 +64,25 @@ def _aliases(path: Path, rows: dict[str, dict[str, str]]) -> dict[str, str]:
     return owner
 
 
+def read_actors(path: Path, sides: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Actor rows by id, each with a known kind, a side of the story (or "other"), a name, country and code."""
+    actors = unique_index(path, read_csv(path, ACTOR_COLUMNS), "actor_id")
+    for key, row in actors.items():
+        if row["kind"] not in ACTOR_KINDS:
+            raise AnnotationError(path, key, f"unknown kind {row['kind']!r}; expected one of {ACTOR_KINDS}")
+        if row["side"] not in (*sides, NO_SIDE):
+            expected = ", ".join((*sides, NO_SIDE))
+            raise AnnotationError(path, key, f"unknown side {row['side']!r}; expected one of {expected} (story.toml)")
+        for column in ("name", "country", "cameo_code"):
+            if not row[column]:
+                raise AnnotationError(path, key, f"empty {column}")
+    return actors
+
+
 def load_registry(data_dir: Path, sides: tuple[str, ...]) -> Registry:
     """The actor and place registries, validated; an actor's side is one of the story's `sides` or "other"."""
     actors_path, places_path = data_dir / ACTORS_FILE, data_dir / PLACES_FILE
-    actors = unique_index(actors_path, read_csv(actors_path, ACTOR_COLUMNS), "actor_id")
-    for key, row in actors.items():
-        if row["kind"] not in ACTOR_KINDS:
-            raise AnnotationError(actors_path, key, f"unknown kind {row['kind']!r}; expected one of {ACTOR_KINDS}")
-        if row["side"] not in (*sides, NO_SIDE):
-            expected = ", ".join((*sides, NO_SIDE))
-            raise AnnotationError(
-                actors_path, key, f"unknown side {row['side']!r}; expected one of {expected} (story.toml)"
-            )
-        for column in ("name", "country", "cameo_code"):
-            if not row[column]:
-                raise AnnotationError(actors_path, key, f"empty {column}")
+    actors = read_actors(actors_path, sides)
     places = unique_index(places_path, read_csv(places_path, ["place_id", "name", "country", "aliases"]), "place_id")
     return Registry(
         actors=pd.DataFrame.from_dict(actors, orient="index").drop(columns="actor_id").rename_axis("actor_id"),

@@ -55,9 +55,9 @@ class Codebook:
         return self.statuses.loc[status, "tense"] or None
 
 
-def load_codebook(data_dir: Path = VOCABULARY_DIR) -> Codebook:
-    """The three vocabularies, each validated (Goldstein in -10..10, quad class agreeing with the root code)."""
-    path = data_dir / CODEBOOK_FILE
+def read_cameo(path: Path) -> dict[str, dict]:
+    """CAMEO codes with their label, Goldstein score and quad class, each checked (3 or 4 digits, Goldstein in
+    -10..10, quad class agreeing with the root code)."""
     rows = unique_index(path, read_csv(path, ["cameo_code", "label", "goldstein", "quad_class"]), "cameo_code")
     cameo = {}
     for code, row in rows.items():
@@ -74,6 +74,13 @@ def load_codebook(data_dir: Path = VOCABULARY_DIR) -> Codebook:
                 path, code, f"quad class {quad} disagrees with root {code[:2]} ({quad_class_of(code)})"
             )
         cameo[code] = {"label": row["label"], "goldstein": goldstein, "quad_class": quad}
+    return cameo
+
+
+def load_codebook(data_dir: Path = VOCABULARY_DIR) -> Codebook:
+    """The three vocabularies, each validated (Goldstein in -10..10, quad class agreeing with the root code)."""
+    path = data_dir / CODEBOOK_FILE
+    cameo = read_cameo(path)
 
     statuses_path = data_dir / STATUSES_FILE
     statuses = unique_index(
