@@ -48,7 +48,10 @@ def test_gould_fernandez_roles(groups, role):
 
 def test_a_closed_triad_brokers_nothing():
     graph = hand_graph({"a": "x", "b": "y", "c": "z"}, [("a", "b"), ("b", "c"), ("a", "c")])
-    assert brokerage_counts(graph).loc["b"].sum() == 0
+    assert brokerage_counts(graph, group="side").loc["b"].sum() == 0
+    # Without the a -> c tie, b is a liaison: the zero above is the closure's doing.
+    graph.remove_edge("a", "c")
+    assert brokerage_counts(graph, group="side").loc["b", "liaison"] == 1
 
 
 def test_constraint_and_effective_size_of_a_star():
@@ -64,8 +67,11 @@ def test_constraint_and_effective_size_of_a_star():
 def test_the_channel_layer_drops_conflict_and_unreal_ties():
     graph = hand_graph({"a": "x", "b": "y"}, [("a", "b")], status="hypothetical")
     graph.add_edge("b", "a", key="K", layer="action", sign="conflict", status="occurred", event_id="K")
-    graph.add_edge("a", "b", key="S", layer="sourcing", sign="", status="occurred", event_id="S")
-    assert channel_layer(graph).number_of_edges() == 0
+    graph.add_edge("a", "b", key="S", layer="sourcing", sign="cooperation", status="occurred", event_id="S")
+    graph.add_edge("a", "b", key="keep", layer="action", sign="cooperation", status="occurred", event_id="keep")
+    # Only the occurred cooperative action tie is a channel: not the hypothetical one (E0), the conflict (K),
+    # nor the report (S), even with a cooperative sign.
+    assert [k for *_, k in channel_layer(graph).edges(keys=True)] == ["keep"]
 
 
 def test_actors_on_no_side_are_each_a_group_of_their_own():
