@@ -16,6 +16,8 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import Markdown
 
+from analysis.external.facts import load_external
+from analysis.external.outcomes import VERDICTS, date_check, scorecard
 from analysis.network.brokerage import brokerage_table
 from analysis.network.graph import build_actor_graph
 from analysis.network.snapshots import pair_net, snapshot
@@ -46,6 +48,9 @@ def facts(dataset: Dataset) -> dict:
         name: pair_net(snapshot(graph, table, links, day)) for name, day in (("before", before), ("after", reference))
     }
     pairs = sorted(set(nets["before"].index) | set(nets["after"].index))
+    external = load_external(dataset)
+    card = scorecard(external)["events"]
+    checked = date_check(table, external)
     shares = attribution_shares(dataset)
     return {
         "reference": _day(pd.Timestamp(reference)),
@@ -80,6 +85,17 @@ def facts(dataset: Dataset) -> dict:
             for form, rows in dataset.mentions.groupby("surface")
         },
         "broker": brokerage_table(graph).set_index("actor_id").to_dict(orient="index"),
+        "outcome": {**card.to_dict(), "total": int(card.sum())},
+        "external": {
+            "sources": len(external.sources),
+            "events": len(external.events),
+            "stances": len(external.stances),
+        },
+        "check": {verdict: int((checked["verdict"] == verdict).sum()) if len(checked) else 0 for verdict in VERDICTS},
+        "xevent": {
+            row.external_id: {"start": _day(row.date_start), "end": _day(row.date_end), "label": row.label}
+            for row in external.events.itertuples()
+        },
         "net": {
             name: {f"{a}-{b}": f"{net.get((a, b), 0.0):+g}".replace("+0", "0") for a, b in pairs}
             for name, net in nets.items()

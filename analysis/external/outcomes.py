@@ -7,6 +7,8 @@ import pandas as pd
 
 from analysis.external.facts import OUTCOMES, STANCES, External
 
+VERDICTS = ("inside", "overlaps", "outside")  # a reported date against the interval the article's words allow
+
 
 def scorecard(external: External) -> pd.DataFrame:
     """Of the article's unrealized events, how many came to each outcome (every outcome listed, zero included)."""

@@ -17,6 +17,7 @@ from analysis.external.facts import OUTCOMES, STANCES, External
 from analysis.external.layer import EXTERNAL
 from analysis.figures.curves import Curve, draw_curves
 from analysis.figures.style import FIGURE_WIDTH, OKABE_ITO, SIGN_COLOURS, STATUS_COLOURS, add_source_line, side_colours
+from analysis.figures.timeline import time_window
 from analysis.network.graph import side_fold
 from analysis.text.story import Story
 
@@ -89,6 +90,17 @@ def plot_aftermath_timeline(
     fig.subplots_adjust(left=0.33, right=0.86, top=0.94, bottom=0.1)
     add_source_line(fig, story, EXTERNAL_NOTE)
     return fig
+
+
+def aftermath_windows(table: pd.DataFrame, external: External, story: Story, reference: dt.date) -> tuple:
+    """(context, zoom): whole months around every dated article and external event, and the story's window."""
+    dates = pd.concat(
+        [table["date_start"], table["date_end"], external.events["date_start"], external.events["date_end"]]
+    ).dropna()
+    first = min([*dates, pd.Timestamp(reference)])
+    last = max([*dates, pd.Timestamp(reference)])
+    context = (first.to_period("M").start_time.date(), last.to_period("M").end_time.date())
+    return context, time_window(table, story, reference)
 
 
 OUTCOME_COLOURS = {

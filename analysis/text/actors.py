@@ -97,7 +97,9 @@ def load_registry(data_dir: Path, sides: tuple[str, ...]) -> Registry:
 def _load_roles(path: Path, article: Article) -> dict[tuple[str, str, int], str]:
     """(sentence, surface, occurrence) -> 'actor' or 'place', for forms that can name either."""
     roles = {}
-    for line_no, row in enumerate(read_csv(path, ["sentence_id", "surface", "occurrence", "role"]), start=2):
+    for line_no, row in enumerate(
+        read_csv(path, ["sentence_id", "surface", "occurrence", "role"], allow_empty=True), start=2
+    ):
         record = f"line {line_no}"
         if row["role"] not in ("actor", "place"):
             raise AnnotationError(path, record, f"role must be 'actor' or 'place', not {row['role']!r}")

@@ -28,8 +28,9 @@ class AnnotationError(ValueError):
         super().__init__(f"{self.path}: {record}: {problem}")
 
 
-def read_csv(path: Path, columns: list[str]) -> list[dict[str, str]]:
-    """Rows of a CSV file as dicts, after checking the header and that no row is ragged."""
+def read_csv(path: Path, columns: list[str], allow_empty: bool = False) -> list[dict[str, str]]:
+    """Rows of a CSV file as dicts, after checking the header and that no row is ragged; a file with a header
+    and no rows is an error unless `allow_empty`."""
     if not path.is_file():
         raise AnnotationError(path, "file", "not found")
     with path.open(newline="", encoding="utf-8") as handle:
@@ -43,7 +44,7 @@ def read_csv(path: Path, columns: list[str]) -> list[dict[str, str]]:
             if None in row or any(value is None for value in row.values()):
                 raise AnnotationError(path, f"line {line_no}", f"expected {len(header)} fields")
             rows.append({key: value.strip() for key, value in row.items()})
-    if not rows:
+    if not rows and not allow_empty:
         raise AnnotationError(path, "file", "has no records")
     return rows
 
