@@ -243,3 +243,15 @@ def test_figures_are_written_as_svg_and_png(outdir):
         svg = (folder / f"{stem}.svg").read_text()
         assert svg.lstrip().startswith("<?xml") and "<svg" in svg
         assert "<dc:date>" not in svg  # no creation date: the files are reproducible
+
+
+def test_the_event_table_is_built_once_per_export(monkeypatch, tmp_path):
+    from analysis.export import export
+    from analysis.tables import events as events_module
+    from analysis.tables.events import load_dataset
+
+    calls = []
+    original = events_module._event_table
+    monkeypatch.setattr(events_module, "_event_table", lambda dataset: calls.append(1) or original(dataset))
+    export(tmp_path / "out", load_dataset(KURSK))
+    assert len(calls) == 1  # events.csv, the graph, the snapshots, attribution and the figures share one table
