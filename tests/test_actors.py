@@ -13,10 +13,48 @@ def mention(mentions, sentence_id, surface):
     return rows.iloc[0]
 
 
+# Every alias of actors.csv and places.csv in the article, read sentence by sentence (longest form first:
+# "Ukraine" inside "Armed Forces of Ukraine" or the President's Office is not the state; "Russia" inside
+# "Russian ..." is not Russia; Qatar and Doha as venues are places, per mention_roles.csv).
+MENTIONS = [
+    ("S01", "Armed Forces of Ukraine", "UKRMIL"),
+    ("S01", "Kursk region", ""),
+    ("S01", "Ukraine", "UKR"),
+    ("S01", "Russia", "RUS"),
+    ("S01", "The Washington Post", "WAPO"),
+    ("S01", "diplomats and officials", "DIPOFF"),
+    ("S02", "Qatar", ""),
+    ("S03", "Doha", ""),
+    ("S05", "diplomats", "DIPOFF"),
+    ("S05", "Qatar", "QAT"),
+    ("S05", "Kyiv", "UKR"),
+    ("S05", "Moscow", "RUS"),
+    ("S06", "Doha", ""),
+    ("S07", "Ukraine", "UKR"),
+    ("S07", "Kursk region", ""),
+    ("S08", "Russian officials", "RUSGOV"),
+    ("S08", "Qatari representatives", "QAT"),
+    ("S09", "A diplomatic source", "DIPSRC"),
+    ("S09", "Kyiv", "UKR"),
+    ("S09", "Doha", "QAT"),
+    ("S09", "Qatari side", "QAT"),
+    ("S10", "Ukraine", "UKR"),
+    ("S10", "Qatar", "QAT"),
+    ("S11", "Doha", ""),
+    ("S11", "Office of the President of Ukraine", "UKROP"),
+    ("S12", "Kyiv", "UKR"),
+    ("S12", "its partners", "PARTNERS"),
+    ("S13", "Some officials", "SOMEOFF"),
+    ("S15", "Russian President Vladimir Putin", "PUTIN"),
+    ("S15", "Russian territory", ""),
+]
+
+
 def test_every_mention_quotes_the_article(dataset):
     text = dataset.article.text
     for row in dataset.mentions.itertuples():
         assert text[row.span_start : row.span_end] == row.surface
+    assert list(dataset.mentions[["sentence_id", "surface", "actor_id"]].itertuples(index=False, name=None)) == MENTIONS
 
 
 def test_capitals_are_mapped_to_their_states(dataset):
@@ -47,7 +85,11 @@ def test_longest_form_wins(dataset):
 
 def test_every_registered_actor_is_mentioned(dataset):
     mentioned = set(dataset.mentions["actor_id"]) - {""}
-    assert mentioned == set(dataset.registry.actors.index)
+    # The twelve rows of actors.csv.
+    expected = {"UKR", "UKRMIL", "UKROP", "RUS", "RUSGOV", "PUTIN", "QAT"}
+    expected |= {"PARTNERS", "WAPO", "DIPOFF", "DIPSRC", "SOMEOFF"}
+    assert set(dataset.registry.actors.index) == expected
+    assert mentioned == expected
 
 
 def test_registry_carries_kind_country_and_code(dataset):

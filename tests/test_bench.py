@@ -39,6 +39,10 @@ def test_each_copy_keeps_the_coding_and_links_stay_inside_their_copy(dataset, tr
         for name in ("actor1", "actor2", "other_actors", "mediator", "cameo_code", "status", "time_text"):
             assert getattr(event, name) == getattr(source, name)
         assert event.evidence == source.evidence
+    # The headline E02 of each copy k (the 2nd of 18 events) sums up that copy's E03, E07, E08 and E12.
+    assert {e.event_id: e.summarises for e in tripled.annotations.events if e.summarises} == {
+        f"E{k * 18 + 2:04d}": tuple(f"E{k * 18 + i:04d}" for i in (3, 7, 8, 12)) for k in range(3)
+    }
     copy_of = {e.event_id: i // n for i, e in enumerate(tripled.annotations.events)}
     expected = {
         (copy, position[link.source], position[link.target], link.relation)

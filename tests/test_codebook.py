@@ -6,12 +6,37 @@ from analysis.text.records import AnnotationError
 from .conftest import replace_in
 
 
+# GDELT: roots 01-05 verbal cooperation, 06-09 material cooperation, 10-14 verbal conflict, 15-20 material
+# conflict; the boundary roots on both sides of each cut.
 @pytest.mark.parametrize(
     "code, quad",
-    [("013", 1), ("057", 1), ("0871", 2), ("090", 2), ("111", 3), ("145", 3), ("164", 4), ("190", 4), ("204", 4)],
+    [
+        ("010", 1),
+        ("013", 1),
+        ("050", 1),
+        ("057", 1),
+        ("060", 2),
+        ("0871", 2),
+        ("090", 2),
+        ("100", 3),
+        ("111", 3),
+        ("140", 3),
+        ("145", 3),
+        ("150", 4),
+        ("164", 4),
+        ("190", 4),
+        ("200", 4),
+        ("204", 4),
+    ],
 )
 def test_quad_class_follows_gdelt_root_ranges(code, quad):
     assert quad_class_of(code) == quad
+
+
+@pytest.mark.parametrize("code", ["000", "0001", "210", "2101"])
+def test_a_root_outside_01_20_has_no_quad_class(code):
+    with pytest.raises(ValueError, match=f"CAMEO root {code[:2]} is outside 01-20"):
+        quad_class_of(code)
 
 
 def test_sign_splits_cooperation_from_conflict():
@@ -20,19 +45,26 @@ def test_sign_splits_cooperation_from_conflict():
 
 def test_codebook_has_the_published_goldstein_scores():
     cameo = load_codebook().cameo
-    # Values of CAMEO.goldsteinscale.txt as listed in shared/NOTES.md.
+    # Values of CAMEO.goldsteinscale.txt as listed in shared/NOTES.md, with the quad class of each root (see
+    # above), for every code of the codebook.
     expected = {
-        "036": 4.0,
-        "040": 1.0,
-        "045": 5.0,
-        "046": 7.0,
-        "111": -2.0,
-        "124": -4.0,
-        "125": -5.0,
-        "164": -7.0,
-        "190": -10.0,
+        "010": (0.0, 1),
+        "013": (0.4, 1),
+        "036": (4.0, 1),
+        "039": (5.0, 1),
+        "040": (1.0, 1),
+        "045": (5.0, 1),
+        "046": (7.0, 1),
+        "057": (8.0, 1),
+        "0871": (9.0, 2),
+        "111": (-2.0, 3),
+        "112": (-2.0, 3),
+        "124": (-4.0, 3),
+        "125": (-5.0, 3),
+        "164": (-7.0, 4),
+        "190": (-10.0, 4),
     }
-    assert {code: cameo.loc[code, "goldstein"] for code in expected} == expected
+    assert {code: (row.goldstein, row.quad_class) for code, row in cameo.iterrows()} == expected
 
 
 def test_statuses_are_ordered_and_split_realized_from_not():
