@@ -176,3 +176,20 @@ def test_the_figures_draw_with_the_article_marked(folders):
     widths = sorted(round(p.get_linewidth(), 1) for p in fig.axes[0].patches if hasattr(p, "get_arrowstyle"))
     assert widths == [2.4, 2.4]  # both steps of the path T03 -> T02 -> T01 drawn in black and wide
     plt.close(fig)
+
+
+def test_an_article_without_tellings_gets_empty_tables_and_a_note_in_each_figure():
+    import matplotlib.pyplot as plt
+
+    from analysis.figures import tellings as figs
+
+    dataset = load_dataset(OSSA)
+    tellings = load_tellings(dataset)
+    assert not tellings.present and tellings.final().empty and similarity_order(tellings.final(), "") == []
+    for fig in (
+        figs.plot_coverage(tellings.final(), tellings, [], dataset.story),
+        figs.plot_certainty(tellings.final_certainty(), tellings, dataset.story),
+        figs.plot_citations(tellings, dataset.story),
+    ):
+        assert any("No other tellings" in t.get_text() for t in fig.axes[0].texts)
+        plt.close(fig)

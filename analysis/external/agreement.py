@@ -41,6 +41,8 @@ def agreement_table(first: pd.Series, second: pd.Series, codes: list[str]) -> pd
     code, alpha and kappa on "this code or not", with how often each coder used it."""
     first, second = first.sort_index(), second.reindex(first.sort_index().index)
     a, b = list(first), list(second)
+    if not a:
+        return pd.DataFrame(columns=["units", "coder_a", "coder_b", "agreement", "alpha", "kappa"]).rename_axis("code")
     rows = [
         {
             "code": "all codes",

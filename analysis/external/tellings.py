@@ -48,17 +48,24 @@ class Tellings:
     resolution: pd.DataFrame  # one row per disagreement: item (a claim id or "certainty"), telling_id, final, reason
 
     @property
+    def present(self) -> bool:
+        """Whether the article folder records other tellings at all."""
+        return not self.tellings.empty
+
+    @property
     def article_telling(self) -> str:
-        """The telling that is the article itself."""
-        return self.tellings.index[self.tellings["is_article"] == "yes"][0]
+        """The telling that is the article itself ("" when none is recorded)."""
+        return next(iter(self.tellings.index[self.tellings["is_article"] == "yes"]), "")
 
     @property
     def reference(self) -> str:
-        """The first telling (the original report), against which the others are coded."""
-        return self.tellings.index[0]
+        """The first telling (the original report), against which the others are coded ("" when none)."""
+        return next(iter(self.tellings.index), "")
 
     def final(self) -> pd.DataFrame:
         """The coverage matrix after resolution: tellings (rows) by claims (columns)."""
+        if not self.present:
+            return pd.DataFrame(index=self.tellings.index, columns=self.claims.index)
         codes = self.codings["a"].set_index(["telling_id", "claim_id"])["code"].copy()
         for row in self.resolution[self.resolution["item"] != "certainty"].itertuples():
             codes[(row.telling_id, row.item)] = row.final
@@ -84,11 +91,28 @@ def _check_quotes(path: Path, record: str, text: str) -> None:
             )
 
 
-def load_tellings(dataset: Dataset, vocabularies: Path = VOCABULARY_DIR) -> Tellings | None:
-    """The tellings of the dataset's article, validated; None when its folder has no tellings/."""
+def load_tellings(dataset: Dataset, vocabularies: Path = VOCABULARY_DIR) -> Tellings:
+    """The tellings of the dataset's article, validated; none (`present` False) when its folder has no
+    tellings/, so that the tables and figures still work, with nothing in them."""
     folder = dataset.folder / TELLINGS_DIR
     if not folder.is_dir():
-        return None
+        nothing = pd.DataFrame(columns=TELLING_COLUMNS[1:]).rename_axis("telling_id")
+        claims = pd.DataFrame(columns=["article_ref", "paraphrase"]).rename_axis("claim_id")
+        codes = pd.DataFrame(columns=["description", "rule"]).rename_axis("code")
+        levels = pd.DataFrame(columns=["rank", "description"]).rename_axis("level")
+        coding = pd.DataFrame(columns=["telling_id", "claim_id", "code", "evidence", "cue"])
+        certainty = pd.DataFrame(columns=["telling_id", "level", "cue"])
+        resolution = pd.DataFrame(columns=["item", "telling_id", "code_a", "code_b", "final", "reason"])
+        return Tellings(
+            folder,
+            nothing,
+            claims,
+            codes,
+            levels,
+            dict.fromkeys(CODERS, coding),
+            dict.fromkeys(CODERS, certainty),
+            resolution,
+        )
     path = folder / "tellings.csv"
     tellings = unique_index(path, read_csv(path, TELLING_COLUMNS), "telling_id")
     for telling_id, row in tellings.items():
@@ -203,6 +227,8 @@ def _resolution(path: Path, codings: dict, certainty: dict, codes: dict, levels:
 def similarity_order(matrix: pd.DataFrame, first: str) -> list[str]:
     """Tellings in an order where each is followed by the most similar one left (share of claims coded alike),
     starting from `first`; ties go to the lower id."""
+    if matrix.empty:
+        return []
     left, order = set(matrix.index) - {first}, [first]
     while left:
         last = matrix.loc[order[-1]]
@@ -226,13 +252,15 @@ def path_to_article(tellings: Tellings) -> list[str]:
     graph = citation_graph(tellings)
     try:
         return nx.shortest_path(graph, tellings.article_telling, tellings.reference)
-    except nx.NetworkXNoPath:
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
         return []
 
 
 def against_reference(matrix: pd.DataFrame, reference: str, telling: str) -> pd.DataFrame:
     """The claims that `telling` codes otherwise than the reference carries them: dropped (absent), softened
     (hedged), hardened, altered or contradicted, each with both codes."""
+    if reference not in matrix.index or telling not in matrix.index:
+        return pd.DataFrame(columns=["reference", "telling"]).rename_axis("claim_id")
     both = pd.DataFrame({"reference": matrix.loc[reference], "telling": matrix.loc[telling]})
     return both[(both["reference"] == "carried") & (both["telling"] != "carried")].rename_axis("claim_id")
 

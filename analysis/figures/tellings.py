@@ -28,6 +28,24 @@ CODE_COLOURS = {
 CAMP_COLOURS = dict(zip(CAMPS, (OKABE_ITO["sky blue"], OKABE_ITO["orange"], OKABE_ITO["green"], "#dddddd")))
 
 
+def nothing_recorded(story: Story, title: str) -> plt.Figure:
+    """A figure that says the article folder records no tellings (instead of an empty chart)."""
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 2.0))
+    ax.text(
+        0.5,
+        0.5,
+        "No other tellings are recorded for this article (its folder has no tellings/).",
+        ha="center",
+        va="center",
+        style="italic",
+    )
+    ax.set_axis_off()
+    ax.set_title(title)
+    fig.subplots_adjust(bottom=0.3)
+    add_source_line(fig, story)
+    return fig
+
+
 def _label(tellings: Tellings, telling_id: str) -> str:
     row = tellings.tellings.loc[telling_id]
     return f"{telling_id} {row['outlet']} ({row['language']})"
@@ -36,6 +54,9 @@ def _label(tellings: Tellings, telling_id: str) -> str:
 def plot_coverage(matrix: pd.DataFrame, tellings: Tellings, order: list[str], story: Story) -> plt.Figure:
     """Tellings (rows, in `order`) by claims (columns), each cell coloured by its code; the article's telling
     in bold."""
+    title = "Which telling carries which claim, and how (tellings ordered by similarity of coverage)"
+    if not tellings.present:
+        return nothing_recorded(story, title)
     rows = matrix.loc[order]
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH * 1.2, 0.36 * len(rows) + 2.6))
     for y, telling_id in enumerate(rows.index):
@@ -50,7 +71,7 @@ def plot_coverage(matrix: pd.DataFrame, tellings: Tellings, order: list[str], st
     for label in ax.get_yticklabels():
         if label.get_text().split()[0] == tellings.article_telling:
             label.set_fontweight("bold")
-    ax.set_title("Which telling carries which claim, and how (tellings ordered by similarity of coverage)")
+    ax.set_title(title)
     ax.set_xlabel("Claim (see the claims table)")
     ax.set_ylabel("Telling (the article in bold)")
     ax.legend(
@@ -69,6 +90,8 @@ def plot_coverage(matrix: pd.DataFrame, tellings: Tellings, order: list[str], st
 def plot_certainty(levels: pd.Series, tellings: Tellings, story: Story) -> plt.Figure:
     """How certain each telling makes the central claim, on the ordinal scale of the vocabulary, coloured by
     the telling's camp."""
+    if not tellings.present:
+        return nothing_recorded(story, "How certain each telling makes the central claim")
     ranks = levels.map(tellings.levels["rank"]).astype(int)
     order = ranks.sort_values(kind="stable").index
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 0.32 * len(order) + 1.8))
@@ -96,6 +119,8 @@ def plot_certainty(levels: pd.Series, tellings: Tellings, story: Story) -> plt.F
 def plot_citations(tellings: Tellings, story: Story) -> plt.Figure:
     """Who cites whom, drawn with the project's curves: the original report on the left, each telling as far
     right as the chain of citations that reaches it is long; the path to the article in black."""
+    if not tellings.present:
+        return nothing_recorded(story, "Who cites whom: from the original report to the article")
     graph = citation_graph(tellings)
     depth = {n: 0 for n in graph}
     for node in graph:
