@@ -7,18 +7,21 @@ import networkx as nx
 import pandas as pd
 
 from analysis.external.facts import External
-from analysis.network.graph import event_dyads
+from analysis.network.graph import event_dyads, parties
 
 EXTERNAL = "external"
 
 
 def with_external_layer(graph: nx.MultiDiGraph, external: External) -> nx.MultiDiGraph:
-    """A copy of `graph` with the external actors as nodes (marked `external`) and one edge per external event
-    and actor pair, each with its dates, coding, sources and `layer` = "external"."""
+    """A copy of `graph` with the external actors as nodes (marked `external`, in the party of their side) and
+    one edge per external event and actor pair, each with its dates, coding, sources and `layer` = "external"."""
     combined = graph.copy()
     nx.set_node_attributes(combined, False, "external")
+    representative = {graph.nodes[p]["side"]: p for p in parties(graph)}
     for actor_id, row in external.actors.iterrows():
-        combined.add_node(actor_id, **row.to_dict(), mentions=0, party=actor_id, role="none", external=True)
+        party = representative.get(row["side"], actor_id)
+        role = graph.nodes[party]["role"] if party in graph else "none"
+        combined.add_node(actor_id, **row.to_dict(), mentions=0, party=party, role=role, external=True)
     for event in external.events.itertuples():
         others = event.other_actors.split(";") if event.other_actors else []
         for source, target, channel in event_dyads(event.actor1, event.actor2, "", others):

@@ -5,6 +5,7 @@ scorecard, the parties' stances on the article's claims, and the channel among t
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -16,6 +17,7 @@ from matplotlib.patches import Patch
 from analysis.external.facts import OUTCOMES, STANCES, External
 from analysis.external.layer import EXTERNAL
 from analysis.figures.curves import Curve, draw_curves
+from analysis.figures.graphs import party_positions
 from analysis.figures.style import FIGURE_WIDTH, OKABE_ITO, SIGN_COLOURS, STATUS_COLOURS, add_source_line, side_colours
 from analysis.figures.timeline import time_window
 from analysis.network.graph import side_fold
@@ -23,6 +25,13 @@ from analysis.text.story import Story
 
 EXTERNAL_NOTE = "External facts: data/articles/NAME/external/ (sources in the labels), kept apart from the article."
 ROW_HEIGHT = 0.26
+EXTERNAL_COLOUR = "#555555"  # external events in one neutral colour: the article's colours are its statuses
+
+
+def _cited(sources: str) -> str:
+    """The first source of a row, and how many more it cites ("S-X29 +4")."""
+    first, *more = sources.split(";")
+    return f"{first} +{len(more)}" if more else first
 
 
 def _bars(ax, rows: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp, colour_of) -> None:
@@ -52,14 +61,13 @@ def plot_aftermath_timeline(
         2,
         figsize=(FIGURE_WIDTH * 1.3, ROW_HEIGHT * sum(heights) + 2.6),
         gridspec_kw={"height_ratios": heights, "width_ratios": [3, 2], "hspace": 0.08, "wspace": 0.04},
-        sharey="row",
     )
     bands = [
         (article, lambda r: STATUS_COLOURS[r.status], [f"{r.event_id}  {r.label}" for r in article.itertuples()]),
         (
             outside,
-            lambda r: SIGN_COLOURS[r.sign],
-            [f"{r.external_id}  {r.label} [{r.sources}]" for r in outside.itertuples()],
+            lambda r: EXTERNAL_COLOUR,
+            [f"{r.external_id}  {r.label} [{_cited(r.sources)}]" for r in outside.itertuples()],
         ),
     ]
     for column, window in enumerate((context, zoom)):
@@ -71,11 +79,17 @@ def plot_aftermath_timeline(
             ax.set_xlim(lo, hi)
             ax.set_ylim(len(rows) - 0.4, -0.6)
             ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-            ax.set_yticks(range(len(rows)), labels if column == 0 else [""] * len(rows), fontsize=7)
-            locator = matplotlib.dates.MonthLocator() if column == 0 else matplotlib.dates.WeekdayLocator(byweekday=0)
+            ax.set_yticks(range(len(rows)), labels, fontsize=7)
+            months = (hi.year - lo.year) * 12 + hi.month - lo.month
+            locator = (
+                matplotlib.dates.MonthLocator(interval=max(1, -(-months // 5)))
+                if column == 0
+                else matplotlib.dates.WeekdayLocator(byweekday=0, interval=2)
+            )
             ax.xaxis.set_major_locator(locator)
             ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%b %Y" if column == 0 else "%d %b"))
             ax.tick_params(axis="x", labelsize=7, labelbottom=band == 1)
+            ax.tick_params(axis="y", labelleft=column == 0)
             if column == 0:
                 ax.set_ylabel("From the article" if band == 0 else "External (sources)")
         axes[1][column].set_xlabel(
@@ -84,10 +98,10 @@ def plot_aftermath_timeline(
     fig.suptitle("What happened next: the article's events and facts from outside it", fontweight="bold")
     present = [s for s in STATUS_COLOURS if s in set(article["status"])]
     handles = [Patch(color=STATUS_COLOURS[s], label=f"article: {s}") for s in present]
-    handles += [Patch(color=c, label=f"external: {s}") for s, c in SIGN_COLOURS.items()]
+    handles += [Patch(color=EXTERNAL_COLOUR, label="external event")]
     handles += [Line2D([], [], color="black", linestyle="--", label="the report's date")]
-    fig.legend(handles=handles, loc="upper right", fontsize=7, frameon=False, ncol=1, bbox_to_anchor=(0.995, 0.97))
-    fig.subplots_adjust(left=0.33, right=0.86, top=0.94, bottom=0.1)
+    fig.legend(handles=handles, loc="upper left", fontsize=7, frameon=False, ncol=1, bbox_to_anchor=(0.87, 0.94))
+    fig.subplots_adjust(left=0.34, right=0.86, top=0.94, bottom=0.08)
     add_source_line(fig, story, EXTERNAL_NOTE)
     return fig
 
@@ -175,18 +189,24 @@ def plot_stances(matrix: pd.DataFrame, story: Story) -> plt.Figure:
 
 
 def plot_external_channel(combined: nx.MultiDiGraph, story: Story, reference: dt.date) -> plt.Figure:
-    """The parties and the outside actors after the report: one arrow per external event that starts after the
-    reference date, the parties' actors folded into their representative, coloured by sign."""
+    """The channels after the report: one arrow per external cooperative event (intent to meet, consult, mediate
+    or cooperate; CAMEO roots 03-08) that starts after the reference date, among the parties (their actors folded
+    into their representative, mediators above the sides) and outside actors (along the top)."""
     fold = side_fold(combined)
     edges = [
         (fold[u], fold[v], d)
         for u, v, d in combined.edges(data=True)
-        if d["layer"] == EXTERNAL and pd.Timestamp(d["date_start"]) > pd.Timestamp(reference) and fold[u] != fold[v]
+        if d["layer"] == EXTERNAL
+        and d["sign"] == "cooperation"
+        and int(d["cameo_code"][:2]) >= 3  # channels: intent to meet, consult, mediate, cooperate; not statements
+        and pd.Timestamp(d["date_start"]) > pd.Timestamp(reference)
+        and fold[u] != fold[v]
     ]
     parties = [p.representative for p in story.parties]
     others = sorted({n for u, v, _ in edges for n in (u, v)} - set(parties))
-    positions = {p: (2.0 * i / max(len(parties) - 1, 1), 0.0) for i, p in enumerate(parties)}
-    positions.update({n: (2.0 * (i + 0.5) / max(len(others), 1), 1.0) for i, n in enumerate(others)})
+    positions = party_positions(story)
+    arc = [math.sin(math.pi * (i + 0.5) / max(len(others), 1)) for i in range(len(others))]  # higher in the middle
+    positions.update({n: (2.0 * (i + 0.5) / max(len(others), 1), 1.4 + 0.5 * arc[i]) for i, n in enumerate(others)})
     view = nx.MultiDiGraph()
     view.add_nodes_from(positions)
     colours = side_colours(story)
@@ -204,13 +224,13 @@ def plot_external_channel(combined: nx.MultiDiGraph, story: Story, reference: dt
         bend = (1 if seen[pair] % 2 else -1) * 0.15 * ((seen[pair] + 1) // 2)
         curves.append(Curve(u, v, bend if (u, v) == pair else -bend, data["event_id"], SIGN_COLOURS[data["sign"]]))
     ax.set_xlim(-0.4, 2.4)
-    ax.set_ylim(-0.5, 1.5)
+    ax.set_ylim(-1.1, 2.2)
     ax.set_xticks([])
     ax.set_yticks([])
-    ax.set_title(f"After the report ({reference:%d %b %Y}): who dealt with whom, from external facts")
+    ax.set_title(f"After the report ({reference:%d %b %Y}): who carried the talks, from external facts")
     ax.set_xlabel("Parties of the story along the bottom; outside actors (purple) along the top; labels: external ids")
     ax.legend(
-        handles=[Line2D([], [], color=c, linewidth=2, label=s) for s, c in SIGN_COLOURS.items()]
+        handles=[Line2D([], [], color=SIGN_COLOURS["cooperation"], linewidth=2, label="cooperative external event")]
         + [Patch(color=OKABE_ITO["purple"], label="outside the story's parties")],
         frameon=False,
         fontsize=7.5,
