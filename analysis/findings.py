@@ -16,8 +16,10 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import Markdown
 
+from analysis.external.agreement import agreement_table
 from analysis.external.facts import load_external
 from analysis.external.outcomes import VERDICTS, date_check, scorecard
+from analysis.external.tellings import Tellings, against_reference, kept_by_all, load_tellings
 from analysis.network.brokerage import brokerage_table
 from analysis.network.graph import build_actor_graph
 from analysis.network.snapshots import pair_net, snapshot
@@ -34,10 +36,10 @@ def _day(value: pd.Timestamp) -> str:
     return "open" if pd.isna(value) else f"{value.day} {value:%B %Y}"
 
 
-def facts(dataset: Dataset) -> dict:
+def facts(dataset: Dataset, with_tellings: bool = False) -> dict:
     """The values findings may cite, by name; summaries (headlines) are left out of every count and sum.
     `before` is the story's turning point (the reference date if it names none), whose snapshot the findings
-    compare with the reference date."""
+    compare with the reference date. The other tellings (notebook 07) are read only `with_tellings`."""
     table = build_event_table(dataset)
     counted = table[~table["summary"]]
     reference = dataset.article.reference_date
@@ -96,10 +98,41 @@ def facts(dataset: Dataset) -> dict:
             row.external_id: {"start": _day(row.date_start), "end": _day(row.date_end), "label": row.label}
             for row in external.events.itertuples()
         },
+        "tellings": telling_facts(load_tellings(dataset)) if with_tellings else {},
         "net": {
             name: {f"{a}-{b}": f"{net.get((a, b), 0.0):+g}".replace("+0", "0") for a, b in pairs}
             for name, net in nets.items()
         },
+    }
+
+
+def telling_facts(tellings: Tellings) -> dict:
+    """The numbers of notebook 07: tellings, languages and camps; agreement of the two codings; certainty levels
+    of the central claim; how the article's telling departs from the original report; claims all tellings keep."""
+    if not tellings.present:
+        return {"count": 0}
+    final = tellings.final()
+    coded = [tellings.codings[c].set_index(["telling_id", "claim_id"])["code"] for c in ("a", "b")]
+    levels = [tellings.certainty[c].set_index("telling_id")["level"] for c in ("a", "b")]
+    agreement = agreement_table(*coded, list(tellings.codes.index))
+    certainty_agreement = agreement_table(*levels, list(tellings.levels.index))
+    changed = against_reference(final, tellings.reference, tellings.article_telling)["telling"].value_counts()
+    certainty = tellings.final_certainty()
+    return {
+        "count": len(tellings.tellings),
+        "claims": len(tellings.claims),
+        "languages": tellings.tellings["language"].nunique(),
+        "camp": tellings.tellings["camp"].value_counts().to_dict(),
+        "alpha": float(agreement.loc["all codes", "alpha"]),
+        "kappa": float(agreement.loc["all codes", "kappa"]),
+        "code_alpha": agreement["alpha"].to_dict(),
+        "certainty_alpha": float(certainty_agreement.loc["all codes", "alpha"]),
+        "resolved": len(tellings.resolution),
+        "level": certainty.value_counts().to_dict(),
+        "article_level": certainty.get(tellings.article_telling, ""),
+        "reference_level": certainty.get(tellings.reference, ""),
+        "changed": {code: int(changed.get(code, 0)) for code in tellings.codes.index},
+        "kept_by_all": len(kept_by_all(final)),
     }
 
 
@@ -141,7 +174,7 @@ def render(dataset: Dataset, notebook: str, values: dict | None = None) -> Markd
     templates = load_findings(dataset.folder, dataset.article.text)
     if notebook not in templates:
         return Markdown(f'## Findings\n\n*None written yet for this article: add `["{notebook}"]` to {path.name}.*')
-    values = facts(dataset) if values is None else values
+    values = facts(dataset, with_tellings="{tellings" in templates[notebook]) if values is None else values
     for field in placeholders(templates[notebook]):
         try:
             string.Formatter().get_field(field, (), values)
