@@ -45,11 +45,19 @@ def test_sign_splits_cooperation_from_conflict():
 
 def test_codebook_has_the_published_goldstein_scores():
     cameo = load_codebook().cameo
-    # Values of CAMEO.goldsteinscale.txt as listed in shared/NOTES.md, with the quad class of each root (see
-    # above), for every code of the codebook.
+    # Values of CAMEO.goldsteinscale.txt (those in shared/NOTES.md, the rest read off the published scale), with
+    # the quad class of each root (see above), for every code of the codebook.
     expected = {
         "010": (0.0, 1),
         "013": (0.4, 1),
+        "019": (3.4, 1),
+        "030": (4.0, 1),
+        "038": (7.0, 1),
+        "050": (3.5, 1),
+        "051": (3.4, 1),
+        "061": (6.4, 2),
+        "0841": (7.0, 2),
+        "1056": (-5.0, 3),
         "036": (4.0, 1),
         "039": (5.0, 1),
         "040": (1.0, 1),
