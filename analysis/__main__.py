@@ -1,4 +1,4 @@
-"""Command line: `python -m analysis export|new|check`."""
+"""Command line: `python -m analysis export|new|check|draft|evaluate`."""
 
 from __future__ import annotations
 
@@ -27,11 +27,38 @@ def main(argv: list[str] | None = None) -> int:
     new_command.add_argument("outdir", type=Path)
     check_command = commands.add_parser("check", help="list everything still missing or wrong in an article folder")
     check_command.add_argument("article", nargs="?", help=ARTICLE_HELP)
+    draft_command = commands.add_parser("draft", help="write a machine draft of an article folder's annotations")
+    draft_command.add_argument("article", type=Path, help="a folder made by `new` (article.txt, article_meta.toml)")
+    draft_command.add_argument("--out", type=Path, help="where to write the draft (default: ARTICLE/draft)")
+    evaluate_command = commands.add_parser("evaluate", help="score a draft folder against a curated (gold) folder")
+    evaluate_command.add_argument("draft", type=Path)
+    evaluate_command.add_argument("gold", type=Path)
+    evaluate_command.add_argument("--out", type=Path, help="also write the scores as CSV files to this folder")
+    evaluate_command.add_argument("--details", action="store_true", help="list the matched events, field by field")
     args = parser.parse_args(argv)
     try:
         if args.command == "export":
             for path in export(args.outdir, load_dataset(args.article)):
                 print(path)
+        elif args.command == "draft":
+            from analysis.drafting.drafter import DRAFT_DIR, draft
+
+            out = args.out or args.article / DRAFT_DIR
+            for path in draft(args.article, out):
+                print(path)
+            problems = check(out)
+            for problem in problems:
+                print(f"draft does not load: {problem}", file=sys.stderr)
+            print(f"next: review {out} (notes starting 'draft, check:'), copy it over {args.article}, then `check`")
+            return 1 if problems else 0
+        elif args.command == "evaluate":
+            from analysis.drafting.evaluation import evaluate, report, write_csvs
+
+            result = evaluate(args.draft, args.gold)
+            print(report(result, details=args.details))
+            if args.out:
+                for path in write_csvs(result, args.out, details=args.details):
+                    print(path)
         elif args.command == "new":
             for path in scaffold(args.text, args.reference_date, args.outdir):
                 print(path)

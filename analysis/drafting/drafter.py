@@ -1,0 +1,898 @@
+"""The machine draft of an article folder (`python -m analysis draft ARTICLE_DIR`): actors, places, mention roles,
+events with links, and a minimal story, written in the curated files' own format into ARTICLE_DIR/draft/ (or
+another folder), every record marked as a draft. A person reviews the draft, copies it over the folder's files
+and fixes what the notes flag ("draft, check: ...").
+
+Events come clause by clause: the first verb pattern of a clause is its event (actor1 the subject before it,
+actor2 the first actor after it), and each event noun ("a meeting", "a ceasefire") that is neither part of the
+verb's event nor a second mention of an earlier event ("the summit", "these negotiations") is an event of its
+own. Status comes from the nearest status cue (occurred without one), the time expression from the clause
+(resolved with the tense the status implies), attribution from the sentence's reporting phrase (else the
+article's first source, else its outlet), links from connectives.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+from analysis.chronology.expressions import TimeExpressionError, is_ordering, resolve
+from analysis.drafting.clauses import (
+    DEFINITE,
+    NEW_MODIFIERS,
+    Entity,
+    Hit,
+    Lexicon,
+    Mention,
+    Sentence,
+    decide_role,
+    read_sentence,
+)
+from analysis.drafting.dictionaries import Dictionaries, load_dictionaries
+from analysis.tables.events import date_events
+from analysis.text.actors import ACTOR_COLUMNS, ACTORS_FILE, PLACES_FILE, ROLES_FILE
+from analysis.text.annotations import EVENTS_FILE
+from analysis.text.article import META_FILE, Article, load_article
+from analysis.text.codebook import Codebook, load_codebook
+from analysis.text.records import VOCABULARY_DIR, AnnotationError
+from analysis.text.story import NO_SIDE, STORY_FILE
+
+DRAFT_DIR = "draft"
+NP_STOP = {
+    "which",
+    "that",
+    "who",
+    "where",
+    "could",
+    "would",
+    "will",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "did",
+    "as",
+    "because",
+    "but",
+    "while",
+    "when",
+    "not",
+    "to",
+    "and",
+}
+LEFT_STOP = {
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "from",
+    "by",
+    "about",
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "will",
+    "would",
+    "could",
+    "has",
+    "have",
+    "had",
+    "did",
+    "not",
+    "reaching",
+    "hold",
+    "begin",
+    "form",
+    "produce",
+    "lead",
+    "into",
+    "between",
+    "after",
+    "before",
+}
+FINITE = re.compile(r"\b(?:that|will|could|would|should|might)\b|[,;]")
+
+
+@dataclass
+class DraftEvent:
+    code: str
+    kind: str  # verb or noun
+    trigger: tuple[int, int]
+    sentence: Sentence
+    clause: tuple[int, int]
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    primary: int = 0
+    status: str = "occurred"
+    status_reason: str = "no status cue: occurred"
+    actors: list[Entity] = field(default_factory=list)
+    actors_reason: str = ""
+    time: tuple[int, int] | None = None
+    location: str = ""
+    attribution: tuple[Entity, Sentence, int, int] | None = None
+    notes: list[str] = field(default_factory=list)
+    event_id: str = ""
+    head: str = ""
+
+
+@dataclass
+class DraftLink:
+    source: DraftEvent
+    target: DraftEvent
+    relation: str
+    sentence: Sentence
+    span: tuple[int, int]
+    note: str
+
+
+@dataclass
+class Draft:
+    article: Article
+    sentences: list[Sentence]
+    events: list[DraftEvent]
+    links: list[DraftLink]
+    actors: dict[str, dict]
+    places: dict[str, dict]
+    roles: list[dict]
+    parties: list[dict]
+    problems: list[str]
+
+
+def _word_before(text: str, index: int) -> str:
+    match = re.search(r"([\w'-]+)\W*$", text[:index])
+    return match.group(1) if match else ""
+
+
+def _toml(value) -> str:
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, int):
+        return str(value)
+    raise TypeError(value)
+
+
+class Drafter:
+    def __init__(self, article: Article, dictionaries: Dictionaries, codebook: Codebook):
+        self.article, self.d, self.codebook = article, dictionaries, codebook
+        self.text = article.text
+        self.lex = Lexicon(dictionaries, article.text, article.sentences)
+        roles: dict[str, Entity] = {}
+        self.sentences = [read_sentence(self.lex, s, roles) for s in article.sentences]
+        self.events: list[DraftEvent] = []
+        self.trigger_event: dict[tuple[int, int], DraftEvent] = {}
+        self.links: list[DraftLink] = []
+
+    # --- codes and statuses ------------------------------------------------------------------------------
+
+    def code(self, code: str) -> tuple[str, str]:
+        """The code itself if the codebook has it, else the first code of its root the codebook has."""
+        if code in self.codebook.cameo.index:
+            return code, ""
+        same_root = [c for c in self.codebook.cameo.index if c[:2] == code[:2]]
+        fallback = min(same_root) if same_root else min(self.codebook.cameo.index)
+        return fallback, f"draft, check: CAMEO {code} is not in the codebook; {fallback} taken"
+
+    def status(self, sentence: Sentence, clause, trigger) -> tuple[str, str]:
+        best = None
+        triggers = [t for t in sentence.triggers if clause[0] <= t.start < clause[1]]
+        for cue in sentence.cues:
+            if not (clause[0] <= cue.start < clause[1]):
+                continue
+            scope = cue.rule.kind
+            if scope == "self" and cue.start < trigger[1] and trigger[0] < cue.end:
+                distance = -1
+            elif scope == "after" and cue.end <= trigger[0]:
+                if any(cue.end <= c.start < trigger[0] for c in sentence.connectives):
+                    continue  # "postponed talks because of the invasion": the connective opens another event
+                distance = trigger[0] - cue.end
+            elif scope == "before" and cue.start >= trigger[1]:
+                if any(trigger[1] <= t.start < cue.start and t.rule.kind == "noun" for t in triggers):
+                    continue
+                distance = cue.start - trigger[1]
+            else:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, cue)
+        if best is None:
+            return "occurred", "draft: no status cue, occurred"
+        cue = best[1]
+        return cue.rule.value, f"draft: status {cue.rule.value} from {self.text[cue.start : cue.end]!r}"
+
+    # --- actors ------------------------------------------------------------------------------------------
+
+    def clause_actors(self, sentence: Sentence, clause, exclude) -> list[Mention]:
+        return [
+            m
+            for m in sentence.mentions
+            if m.role in ("actor", "anaphor") and clause[0] <= m.start < clause[1] and (m.start, m.end) not in exclude
+        ]
+
+    def expand(self, entities: list, previous: DraftEvent | None) -> list[Entity]:
+        out: list[Entity] = []
+        for item in entities:
+            if isinstance(item, Mention) and item.role == "anaphor":
+                out += previous.actors if previous else []
+            else:
+                out.append(item.entity if isinstance(item, Mention) else item)
+        unique = []
+        for entity in out:
+            if entity.actor_id not in [u.actor_id for u in unique]:
+                unique.append(entity)
+        return unique
+
+    # --- noun phrases ------------------------------------------------------------------------------------
+
+    def noun_phrase(self, sentence: Sentence, trigger: tuple[int, int]) -> tuple[int, int]:
+        text, base = sentence.text, sentence.start
+        start = trigger[0] - base
+        words = list(re.finditer(r"[\w'-]+|[^\w\s]", text[:start]))
+        taken = 0
+        for word in reversed(words):
+            token = word.group()
+            if token.lower() in LEFT_STOP or not re.match(r"[\w]", token) or taken >= 4:
+                break
+            start, taken = word.start(), taken + 1
+            if token.lower() in DEFINITE | {"a", "an"} or token.endswith("'s"):
+                break
+        end = trigger[1] - base
+        rest = text[end:]
+        position, between = 0, False
+        for count, word in enumerate(re.finditer(r"[\w'-]+|[,;:.()\"]", rest)):
+            token = word.group()
+            low = token.lower()
+            if not re.match(r"\w", token) or count >= 12:
+                break
+            if low in NP_STOP and not (low == "and" and between):
+                break
+            between = between or low == "between"
+            if count == 0 and low not in {"on", "of", "in", "with", "between", "for", "from", "over", "about", "at"}:
+                break
+            position = word.end()
+        end += position
+        return base + start, base + end
+
+    def definite(self, sentence: Sentence, trigger) -> tuple[bool, bool]:
+        """(definite, new): the determiner before the event noun, and whether a modifier makes it a new one."""
+        before = self.text[max(sentence.start, trigger[0] - 40) : trigger[0]]
+        words = re.findall(r"[\w'-]+", before)[-3:]
+        new = any(w.lower() in NEW_MODIFIERS for w in words)
+        for word in reversed(words):
+            if word.lower() in DEFINITE or word.endswith("'s"):
+                return True, new
+            if word.lower() in {"a", "an"} or word.lower() in LEFT_STOP:
+                return False, new
+        return False, new
+
+    # --- events ------------------------------------------------------------------------------------------
+
+    def add_event(self, event: DraftEvent) -> DraftEvent:
+        self.events.append(event)
+        self.trigger_event[event.trigger] = event
+        return event
+
+    def draft_sentence(self, sentence: Sentence) -> None:
+        sources = {(m.start, m.end) for _, m in sentence.reporting}
+        reporting_spans = [(h.start, h.end) for h, _ in sentence.reporting]
+        previous_verb: DraftEvent | None = None
+        for clause in sentence.clauses:
+            triggers = [t for t in sentence.triggers if clause[0] <= t.start < clause[1]]
+            triggers = [  # "X said" is an attribution, not an event; "X expressed hope" is both
+                t
+                for t in triggers
+                if t.rule.kind == "noun"
+                or t.rule.value != "010"
+                or not any(a <= t.start < b for a, b in reporting_spans)
+            ]
+            verbs = [t for t in triggers if t.rule.kind == "verb"]
+            verb_event = None
+            actors = self.clause_actors(sentence, clause, sources)
+            passive = verbs and re.search(r"\b(?:was|were|been|be|is|are)\s+$", self.text[clause[0] : verbs[0].start])
+            if passive and not any(m.end <= verbs[0].start for m in actors):
+                verbs = []  # "the summit was postponed": no agent, no act; the cue sets the noun's status
+            if verbs:
+                trigger = verbs[0]
+                code, note = self.code(trigger.rule.value)
+                subjects = [m for m in actors if m.end <= trigger.start]
+                objects = [m for m in actors if m.start >= trigger.start and m not in subjects]
+                previous = self.events[-1] if self.events else None
+                reason = "draft: actor1 the subject, actor2 the first actor after the verb"
+                if not subjects and previous_verb:
+                    subjects, reason = [], "draft: actor1 the subject of the clause before"
+                    entities = previous_verb.actors[:1] + self.expand(objects, previous)
+                else:
+                    entities = self.expand(subjects, previous) + self.expand(objects, previous)
+                verb_event = self.add_event(
+                    DraftEvent(
+                        code,
+                        "verb",
+                        (trigger.start, trigger.end),
+                        sentence,
+                        clause,
+                        [clause],
+                        actors=self.expand(entities, previous),
+                        actors_reason=reason,
+                        head=self.text[trigger.start : trigger.end].lower(),
+                    )
+                )
+                verb_event.status, verb_event.status_reason = self.status(sentence, clause, verb_event.trigger)
+                if note:
+                    verb_event.notes.append(note)
+                previous_verb = verb_event
+            for trigger in (t for t in triggers if t.rule.kind == "noun"):
+                self.noun_event(sentence, clause, trigger, verb_event, actors)
+            self.attach_time(sentence, clause)
+        for cue in (c for c in sentence.cues if c.rule.kind == "previous"):
+            planned = [
+                e for e in self.events if e.sentence is sentence and e.kind == "noun" and e.trigger[1] <= cue.start
+            ]
+            if planned:
+                target = planned[-1]
+                target.status, target.status_reason = (
+                    cue.rule.value,
+                    f"draft: {self.text[cue.start : cue.end]!r} ends the plan",
+                )
+                act = next(
+                    (
+                        e
+                        for e in self.events
+                        if e.sentence is sentence and e.trigger[0] <= cue.start < e.clause[1] and e.kind == "verb"
+                    ),
+                    None,
+                )
+                if act and act is not target:
+                    self.add_link(act, target, "put_off", sentence, (cue.start, cue.end), "the act that ended the plan")
+
+    def noun_event(self, sentence: Sentence, clause, trigger: Hit, verb_event: DraftEvent | None, actors) -> None:
+        span = (trigger.start, trigger.end)
+        head = self.text[trigger.start : trigger.end].lower()
+        code, note = self.code(trigger.rule.value)
+        definite, new = self.definite(sentence, span)
+        earlier = [e for e in self.events if e.code == code or e.head == head]
+        same_head = [e for e in earlier if e.head == head]
+        antecedent = (same_head or ([] if new else earlier))[-1:] if definite else []
+        np = self.noun_phrase(sentence, span)
+        status, reason = self.status(sentence, clause, span)
+        if antecedent:
+            event = antecedent[0]
+            event.spans.append(np)
+            self.trigger_event[span] = event
+            if status in ("postponed", "cancelled") and event.status in ("planned", "occurred", "hypothetical"):
+                event.status, event.status_reason = status, reason + f" (a later mention in {sentence.sentence_id})"
+            return
+        if any(a <= trigger.start < b for a, b in sentence.absorbers):
+            return
+        if verb_event and verb_event.trigger[1] <= trigger.start:
+            between = self.text[verb_event.trigger[1] : trigger.start]
+            verb_rule = next(t.rule for t in sentence.triggers if (t.start, t.end) == verb_event.trigger)
+            if verb_rule.extra == "part" and not FINITE.search(between):
+                self.trigger_event[span] = verb_event
+                return
+        inside = [m for m in actors if np[0] <= m.start < np[1] and m.role == "actor"]
+        previous = self.events[-1] if self.events else None
+        if inside:
+            first = inside[0]
+            if _word_before(self.text, first.start).lower() == "with" and verb_event and verb_event.actors:
+                entities, why = (
+                    verb_event.actors[:1] + [m.entity for m in inside],
+                    "draft: actor1 the subject, actor2 'with'",
+                )
+            else:
+                entities, why = [m.entity for m in inside], "draft: actors named in the noun phrase"
+        elif verb_event and verb_event.actors:
+            entities, why = verb_event.actors, "draft, check: actors of the clause's verb"
+        elif actors:
+            entities, why = self.expand(actors, previous), "draft, check: actors of the clause"
+        elif previous and previous.actors:
+            entities, why = previous.actors, "draft, check: actors of the event before"
+        else:
+            entities, why = [], ""
+        event = self.add_event(
+            DraftEvent(
+                code,
+                "noun",
+                span,
+                sentence,
+                clause,
+                [np],
+                status=status,
+                status_reason=reason,
+                actors=self.expand(entities, previous),
+                actors_reason=why,
+                head=head,
+            )
+        )
+        if note:
+            event.notes.append(note)
+        if verb_event and verb_event.code.startswith("12") and status in ("postponed", "cancelled"):
+            self.add_link(verb_event, event, "put_off", sentence, verb_event.trigger, "the act of putting it off")
+
+    def attach_time(self, sentence: Sentence, clause) -> None:
+        for start, end in sentence.times:
+            if not (clause[0] <= start < clause[1]):
+                continue
+            candidates = [e for e in self.events if e.sentence is sentence and e.clause == clause and e.time is None]
+            candidates += [
+                e
+                for t, e in self.trigger_event.items()
+                if clause[0] <= t[0] < clause[1] and e.time is None and e not in candidates
+            ]
+            if not candidates:
+                continue
+            acts = [e for e in candidates if e.kind == "verb" and e.clause == clause]
+            candidates = acts or candidates  # the clause's act carries its time ("postponed a meeting last week")
+
+            def distance(event, start=start, end=end):
+                triggers = [t for t, e in self.trigger_event.items() if e is event and clause[0] <= t[0] < clause[1]]
+                return min(max(t[0] - end, start - t[1], 0) for t in triggers) if triggers else 10**6
+
+            event = min(candidates, key=distance)
+            event.time = (start, end)
+            if not any(a <= start and end <= b for a, b in event.spans):
+                nearest = min(
+                    event.spans, key=lambda s: abs(s[0] - start) if sentence.start <= s[0] < sentence.end else 10**6
+                )
+                event.spans.append((min(nearest[0], start), max(nearest[1], end)))
+            event.primary = next(i for i, (a, b) in enumerate(event.spans) if a <= start and end <= b)
+
+    # --- links -------------------------------------------------------------------------------------------
+
+    def reachable(self, source: DraftEvent, target: DraftEvent) -> bool:
+        seen, stack = set(), [source]
+        while stack:
+            node = stack.pop()
+            if node is target:
+                return True
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            stack += [link.target for link in self.links if link.source is node]
+        return False
+
+    def add_link(self, source, target, relation, sentence, span, why) -> None:
+        if source is target or self.reachable(target, source):
+            return
+        if any(k.source is source and k.target is target for k in self.links):
+            return
+        self.links.append(DraftLink(source, target, relation, sentence, span, f"draft: {why}"))
+
+    def events_in(self, sentence: Sentence):
+        return sorted((t, e) for t, e in self.trigger_event.items() if sentence.start <= t[0] < sentence.end)
+
+    def connect(self) -> None:
+        ordered = sorted(self.trigger_event.items())
+        for sentence in self.sentences:
+            here = self.events_in(sentence)
+            for hit in sentence.connectives:
+                comma = self.text.find(",", hit.end, sentence.end)
+                comma = comma if comma >= 0 else sentence.end
+
+                def previous(hit=hit, acts=False):
+                    before = [e for t, e in ordered if t[0] < hit.start and e.trigger[0] < hit.start]
+                    before.sort(key=lambda e: e.trigger[0])
+                    verbs = [e for e in before if e.kind == "verb"] if acts else []
+                    return (verbs or before or [None])[-1]
+
+                def pick(where, hit=hit, comma=comma, here=here):
+                    if where == "before":
+                        return next((e for t, e in reversed(here) if t[1] <= hit.start), None)
+                    if where == "after":
+                        return next((e for t, e in here if t[0] >= hit.end), None)
+                    if where == "phrase":
+                        return next((e for t, e in here if hit.end <= t[0] < comma), None) or previous()
+                    if where == "main":
+                        return next((e for t, e in here if t[0] > comma), None)
+                    return previous(acts=True)
+
+                source, target = pick(hit.rule.kind), pick(hit.rule.extra)
+                if source and target:
+                    self.add_link(
+                        source,
+                        target,
+                        hit.rule.value,
+                        sentence,
+                        (hit.start, hit.end),
+                        f"connective {self.text[hit.start : hit.end]!r}",
+                    )
+                    clause_start = next((c[0] for c in sentence.clauses if c[0] <= hit.start < c[1]), None)
+                    phrase = self.text[hit.start : comma]
+                    if (
+                        hit.rule.extra == "main"
+                        and hit.start == clause_start
+                        and target.time is None
+                        and is_ordering(phrase)
+                        and len(phrase.split()) <= 6
+                    ):
+                        target.time = (hit.start, comma)
+                        if not any(a <= hit.start and comma <= b for a, b in target.spans):
+                            target.spans[target.primary] = (
+                                min(hit.start, target.spans[target.primary][0]),
+                                max(comma, target.spans[target.primary][1]),
+                            )
+
+    # --- attribution -------------------------------------------------------------------------------------
+
+    def default_source(self) -> tuple[Entity, Sentence, int, int]:
+        for sentence in self.sentences:
+            for hit, mention in sentence.reporting:
+                return (mention.entity, sentence, min(hit.start, mention.start), max(hit.end, mention.end))
+        report = self.article.meta.get("original_report", {})
+        name = report.get("issuer") or report.get("outlet") or "the outlet"
+        entity = self.lex.entity(name) or self.lex.entity(re.sub(r"\s*\(.*\)$", "", name))
+        if entity is None or not entity.actor_id:
+            entity = Entity("OUTLET", name, "news outlet", "unknown", "---MED", "outlet")
+        first = self.sentences[0]
+        return entity, first, first.start, first.end
+
+    def attribute(self) -> None:
+        fallback = self.default_source()
+        for event in self.events:
+            sentence = event.sentence
+            hits = sorted(sentence.reporting, key=lambda hm: hm[0].start)
+            before = [hm for hm in hits if hm[0].start <= event.trigger[0]]
+            chosen = before[-1] if before else (hits[0] if hits else None)
+            if chosen:
+                hit, mention = chosen
+                event.attribution = (mention.entity, sentence, min(hit.start, mention.start), max(hit.end, mention.end))
+            else:
+                event.attribution = fallback
+
+    # --- the whole draft ---------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        for sentence in self.sentences:
+            self.draft_sentence(sentence)
+        self.connect()
+        self.attribute()
+        for event in self.events:
+            if not event.actors:
+                event.actors = [event.attribution[0]]
+                event.actors_reason = "draft, check: no actor found; the source taken"
+            place = next(
+                (
+                    m
+                    for m in event.sentence.mentions
+                    if m.role == "place"
+                    and event.spans[0][0] <= m.start < event.spans[0][1]
+                    and _word_before(self.text, m.start).lower() in ("in", "at")
+                ),
+                None,
+            )
+            if place:
+                event.location = place.entity.place_id
+        self.events.sort(key=lambda e: e.spans[e.primary][0])
+        for number, event in enumerate(self.events, start=1):
+            event.event_id = f"E{number:02d}"
+
+
+# --- registries, story and files --------------------------------------------------------------------------
+
+
+def _side(entity: Entity, mediators: set[str]) -> str:
+    if entity.kind in ("news outlet", "anonymous sources", "group of partners") or entity.country == "unknown":
+        return NO_SIDE
+    return f"{entity.country} (mediator)" if entity.country in mediators else f"{entity.country} side"
+
+
+def registries(drafter: Drafter) -> tuple[dict, dict, list[Mention]]:
+    """Actor and place rows (with the surfaces each is mentioned by) and every mention kept."""
+    mentions = [m for s in drafter.sentences for m in s.mentions if m.role in ("actor", "place")]
+    actors: dict[str, dict] = {}
+    places: dict[str, dict] = {}
+    owner: dict[str, str] = {}
+
+    def add_actor(entity: Entity, surface: str | None, note: str):
+        row = actors.setdefault(entity.actor_id, {"entity": entity, "aliases": [], "note": note})
+        if surface and owner.get(("a", surface), entity.actor_id) == entity.actor_id and surface not in row["aliases"]:
+            row["aliases"].append(surface)
+            owner["a", surface] = entity.actor_id
+
+    for m in mentions:
+        if m.role == "actor":
+            flag = (
+                "draft, check: a name the dictionaries lack"
+                if m.entity.form == "unknown"
+                else "draft: from the dictionaries"
+            )
+            add_actor(m.entity, m.surface, flag)
+        if m.role == "place" or m.flagged:
+            e = m.entity
+            row = places.setdefault(
+                e.place_id,
+                {
+                    "name": e.place_name,
+                    "country": e.place_country or "unknown",
+                    "aliases": [],
+                    "note": "draft: a venue",
+                },
+            )
+            if m.surface not in row["aliases"] and owner.get(("p", m.surface), e.place_id) == e.place_id:
+                row["aliases"].append(m.surface)
+                owner["p", m.surface] = e.place_id
+    for event in drafter.events:
+        for entity in (*event.actors, event.attribution[0]):
+            add_actor(entity, None, "draft: named by an event or an attribution")
+    return actors, places, mentions
+
+
+def draft_article(folder: Path, dictionaries: Dictionaries | None = None, vocabularies: Path = VOCABULARY_DIR) -> Draft:
+    article = load_article(folder)
+    codebook = load_codebook(vocabularies)
+    drafter = Drafter(article, dictionaries or load_dictionaries(vocabularies=vocabularies), codebook)
+    drafter.run()
+    problems = _repair(drafter, codebook)
+    actors, places, mentions = registries(drafter)
+    mediators = {e.actors[0].country for e in drafter.events if e.code[:3] in ("045", "039") and e.actors}
+    states = {row["entity"].country: aid for aid, row in actors.items() if row["entity"].kind == "state"}
+    for aid, row in list(actors.items()):
+        entity = row["entity"]
+        side = _side(entity, mediators)
+        if side != NO_SIDE and entity.country not in states:
+            state = drafter.lex.countries.get(entity.country) or drafter.lex.unknown.get(entity.country)
+            if state is None:
+                state = Entity(
+                    re.sub(r"[^A-Z]", "", entity.country.upper())[:3] or "STA",
+                    entity.country,
+                    "state",
+                    entity.country,
+                    re.sub(r"[^A-Z]", "", entity.country.upper())[:3] or "STA",
+                    "country",
+                )
+            actors.setdefault(state.actor_id, {"entity": state, "aliases": [], "note": "draft: the state of an organ"})
+            states[entity.country] = state.actor_id
+    table, parties = {}, {}
+    for aid, row in actors.items():
+        entity = row["entity"]
+        side = _side(entity, mediators)
+        aliases = row["aliases"] or [entity.name]
+        table[aid] = {
+            "actor_id": aid,
+            "name": entity.name,
+            "kind": entity.kind,
+            "country": entity.country,
+            "cameo_code": entity.cameo_code,
+            "side": side,
+            "aliases": ";".join(aliases),
+            "note": row["note"],
+        }
+        if side != NO_SIDE and entity.country in states:
+            parties.setdefault(
+                side,
+                {
+                    "side": side,
+                    "representative": states[entity.country],
+                    "role": "mediator" if side.endswith("(mediator)") else "side",
+                },
+            )
+    if not parties:
+        first = next(iter(table.values()))
+        first["side"] = f"{first['name']} side"
+        parties[first["side"]] = {"side": first["side"], "representative": first["actor_id"], "role": "side"}
+    if not places:  # the loader wants one place at least
+        places["NOPLACE"] = {
+            "name": "no place named",
+            "country": "unknown",
+            "aliases": ["(no place named)"],
+            "note": "draft: the text names no place; a placeholder the loader needs",
+        }
+    roles = _mention_roles(drafter, table, places, mentions)
+    order = sorted(parties.values(), key=lambda p: (p["role"] == "mediator", p["side"]))
+    sides = [p for p in order if p["role"] == "side"]
+    ordered = sides[:1] + [p for p in order if p["role"] == "mediator"] + sides[1:]
+    return Draft(article, drafter.sentences, drafter.events, drafter.links, table, places, roles, ordered, problems)
+
+
+def _mention_roles(drafter: Drafter, actors: dict, places: dict, mentions: list[Mention]) -> list[dict]:
+    """A row for every occurrence of a form that names both an actor and a place, counted as the loader counts."""
+    actor_alias = {a: aid for aid, row in actors.items() for a in row["aliases"].split(";")}
+    place_alias = {a: pid for pid, row in places.items() for a in row["aliases"]}
+    forms = sorted(set(actor_alias) | set(place_alias), key=lambda f: (-len(f), f))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+    by_span = {(m.start, m.end): m for m in mentions}
+    rows = []
+    for sentence in drafter.sentences:
+        seen: dict[str, int] = {}
+        for match in pattern.finditer(sentence.text):
+            surface = match.group()
+            seen[surface] = seen.get(surface, 0) + 1
+            if surface in actor_alias and surface in place_alias:
+                span = (sentence.start + match.start(), sentence.start + match.end())
+                mention = by_span.get(span)
+                if mention is None or mention.role not in ("actor", "place"):
+                    entity = drafter.lex.entity(surface) or Entity("", "", "", "", "", "", place_alias[surface])
+                    mention = Mention(*span, surface, entity)
+                    decide_role(drafter.lex, sentence, mention)
+                rows.append(
+                    {
+                        "sentence_id": sentence.sentence_id,
+                        "surface": surface,
+                        "occurrence": seen[surface],
+                        "role": mention.role,
+                        "reason": mention.reason,
+                    }
+                )
+    return rows
+
+
+def _repair(drafter: Drafter, codebook: Codebook) -> list[str]:
+    """Drop what the loader would refuse: a time the status's tense contradicts, an ordering ("After that")
+    without a dated predecessor, a link that puts an event before what it follows. Each is noted."""
+    problems = []
+    reference = drafter.article.reference_date
+    for event in drafter.events:
+        if event.time:
+            words = drafter.text[event.time[0] : event.time[1]]
+            if not is_ordering(words):
+                try:
+                    resolve(words, reference, tense=codebook.tense(event.status))
+                except TimeExpressionError as error:
+                    event.notes.append(f"draft, check: time {words!r} dropped ({error})")
+                    problems.append(f"{event.event_id}: {error}")
+                    event.time = None
+    for _ in range(len(drafter.events) + len(drafter.links) + 1):
+        events = [
+            SimpleNamespace(
+                event_id=e.event_id, status=e.status, time_text=drafter.text[e.time[0] : e.time[1]] if e.time else ""
+            )
+            for e in drafter.events
+        ]
+        links = [
+            SimpleNamespace(source=k.source.event_id, target=k.target.event_id, relation=k.relation)
+            for k in drafter.links
+        ]
+        try:
+            date_events(SimpleNamespace(events=events, links=links, path=Path(EVENTS_FILE)), codebook, reference)
+            break
+        except AnnotationError as error:
+            problems.append(str(error.record) + ": " + error.problem)
+            match = re.match(r"link (E\d+) -> (E\d+)", error.record)
+            if match:
+                drafter.links = [k for k in drafter.links if (k.source.event_id, k.target.event_id) != match.groups()]
+                continue
+            match = re.match(r"event (E\d+)", error.record)
+            event = next((e for e in drafter.events if match and e.event_id == match.group(1)), None)
+            if event is None or event.time is None:
+                raise
+            event.notes.append(f"draft, check: time dropped ({error.problem})")
+            event.time = None
+    return problems
+
+
+def _quote(text: str, sentence: Sentence, start: int, end: int) -> dict:
+    quote = text[start:end]
+    hits = [m.start() for m in re.finditer(re.escape(quote), sentence.text)]
+    entry = {"sentence": sentence.sentence_id, "quote": quote}
+    if len(hits) > 1:
+        entry["occurrence"] = hits.index(start - sentence.start) + 1
+    return entry
+
+
+def events_toml(draft: Draft) -> str:
+    text = draft.article.text
+    out = [
+        "# DRAFT events written by `python -m analysis draft`: review every record (notes starting 'draft, check:'",
+        "# need a decision), then copy over the folder's events.toml.",
+        "",
+    ]
+    for event in draft.events:
+        actors = [a.actor_id for a in event.actors]
+        primary = event.spans[event.primary]
+        spans = [primary] + [s for i, s in enumerate(event.spans) if i != event.primary and s != primary]
+        sentence_of = {s.sentence_id: s for s in draft.sentences}
+        quote = text[primary[0] : primary[1]]
+        source, sentence, a, b = event.attribution
+        fields = {
+            "id": event.event_id,
+            "label": " ".join(quote.split()[:8]),
+            "action": quote,
+            "actor1": actors[0],
+        }
+        if len(actors) > 1:
+            fields["actor2"] = actors[1]
+        if len(actors) > 2:
+            fields["other_actors"] = actors[2:]
+        fields["cameo"] = event.code
+        fields["status"] = event.status
+        if event.time:
+            fields["time"] = text[event.time[0] : event.time[1]]
+        if event.location:
+            fields["location"] = event.location
+        fields["attributed_to"] = {"actor": source.actor_id, **_quote(text, sentence, a, b)}
+        evidence = []
+        for s0, s1 in spans:
+            holder = next(s for s in sentence_of.values() if s.start <= s0 < s.end)
+            evidence.append(_quote(text, holder, s0, min(s1, holder.end)))
+        fields["evidence"] = evidence
+        notes = [event.status_reason, event.actors_reason, *event.notes]
+        fields["note"] = "; ".join(n for n in notes if n) or "draft"
+        out.append("[[event]]")
+        out += [f"{k} = {_toml(v)}" for k, v in fields.items()]
+        out.append("")
+    for link in draft.links:
+        out.append("[[link]]")
+        out.append(f"source = {_toml(link.source.event_id)}")
+        out.append(f"target = {_toml(link.target.event_id)}")
+        out.append(f"relation = {_toml(link.relation)}")
+        out.append(f"evidence = {_toml(_quote(text, link.sentence, *link.span))}")
+        out.append(f"note = {_toml(link.note)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _csv(columns: list[str], rows: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def story_toml(draft: Draft) -> str:
+    title = draft.article.meta.get("original_report", {}).get("title") or "Draft story"
+    lines = [
+        "# DRAFT story written by `python -m analysis draft`: the parties are the sides of the drafted actors",
+        "# (a state with its organs; a state that mediates is a mediator). Review before use.",
+        f"title = {_toml(title)}",
+        f"source_line = {_toml('Source: ' + title + '. Coding: machine draft, to review.')}",
+        "",
+    ]
+    for party in draft.parties:
+        lines += ["[[party]]", *(f"{k} = {_toml(v)}" for k, v in party.items()), ""]
+    return "\n".join(lines)
+
+
+def write_draft(draft: Draft, out: Path) -> list[Path]:
+    """The draft files in `out` (a new folder or a former draft folder), beside copies of the article and its
+    metadata so that the folder loads on its own (`python -m analysis check OUT`)."""
+    folder = draft.article.path.parent
+    if out.resolve() == folder.resolve():
+        raise AnnotationError(out, "folder", "the draft never overwrites the curated files: write it to another folder")
+    out.mkdir(parents=True, exist_ok=True)
+    files = {
+        ACTORS_FILE: _csv([*ACTOR_COLUMNS, "note"], list(draft.actors.values())),
+        PLACES_FILE: _csv(
+            ["place_id", "name", "country", "aliases", "note"],
+            [
+                {"place_id": pid, **{k: (";".join(v) if k == "aliases" else v) for k, v in row.items()}}
+                for pid, row in draft.places.items()
+            ],
+        ),
+        ROLES_FILE: _csv(["sentence_id", "surface", "occurrence", "role", "reason"], draft.roles),
+        EVENTS_FILE: events_toml(draft),
+        STORY_FILE: story_toml(draft),
+    }
+    written = []
+    for name in (draft.article.path.name, META_FILE):
+        shutil.copyfile(folder / name, out / name)
+        written.append(out / name)
+    for name, content in files.items():
+        (out / name).write_text(content, encoding="utf-8")
+        written.append(out / name)
+    return written
+
+
+def draft(folder: Path, out: Path | None = None, vocabularies: Path = VOCABULARY_DIR) -> list[Path]:
+    """Draft the article folder `folder` into `out` (default FOLDER/draft)."""
+    return write_draft(draft_article(folder, vocabularies=vocabularies), out or folder / DRAFT_DIR)

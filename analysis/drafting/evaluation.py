@@ -1,0 +1,211 @@
+"""A draft against the curated (gold) annotations of the same article (`python -m analysis evaluate DRAFT GOLD`).
+
+Matching rule for events: a draft event and a gold event are candidates when their primary evidence spans
+(the first quote of each) share at least one character. Candidates are paired one to one, greedily: the pair
+with the largest overlap ratio (shared characters / characters of the union of the two spans) first, ties by
+gold then draft order; each event is paired at most once. Paired events are true positives; precision is
+pairs / draft events, recall pairs / gold events. On the paired events: the dyad (actor1 and actor2 both
+equal), the CAMEO root (first two digits), the status, the time interval (same start and same end, open ends
+included, as the event table dates them) and the attribution (the actor it is attributed to).
+
+Actor ids of the draft are compared after alignment: each draft actor (or place) stands for the gold one it
+shares most mention spans with (exactly the same characters), else the gold one of the same name, else the same
+id. So a draft that calls an office by another id still scores, as long as it names the same words.
+
+Mentions: a draft mention matches a gold mention with exactly the same span; "span" scores the spans alone,
+"span and actor" also asks for the same role (actor or place) and the same (aligned) id.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.tables.events import Dataset, load_dataset
+
+FIELDS = ("dyad", "cameo_root", "status", "time", "attribution")
+
+
+def prf(tp: int, predicted: int, expected: int) -> dict[str, float]:
+    precision = tp / predicted if predicted else 0.0
+    recall = tp / expected if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "predicted": predicted, "expected": expected, "precision": precision, "recall": recall, "f1": f1}
+
+
+def match_spans(draft: list[tuple[int, int]], gold: list[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """One-to-one pairs (draft index, gold index, overlap ratio) of overlapping spans, greedy by overlap ratio."""
+    candidates = []
+    for i, (a0, a1) in enumerate(draft):
+        for j, (b0, b1) in enumerate(gold):
+            shared = min(a1, b1) - max(a0, b0)
+            if shared > 0:
+                candidates.append((-shared / (max(a1, b1) - min(a0, b0)), j, i))
+    pairs, used_draft, used_gold = [], set(), set()
+    for negative, j, i in sorted(candidates):
+        if i not in used_draft and j not in used_gold:
+            used_draft.add(i)
+            used_gold.add(j)
+            pairs.append((i, j, -negative))
+    return sorted(pairs, key=lambda p: p[1])
+
+
+def _mentions(dataset: Dataset) -> list[tuple[int, int, str, str]]:
+    return [
+        (row.span_start, row.span_end, row.role, row.actor_id or row.place_id) for row in dataset.mentions.itertuples()
+    ]
+
+
+def align(draft: Dataset, gold: Dataset) -> dict[str, str]:
+    """Draft actor and place id -> the gold id it stands for (see the module's docstring)."""
+    gold_at = {(s, e): (role, key) for s, e, role, key in _mentions(gold)}
+    shared: dict[str, Counter] = {}
+    for s, e, role, key in _mentions(draft):
+        if (s, e) in gold_at:
+            shared.setdefault(key, Counter())[gold_at[s, e][1]] += 1
+    gold_names = {str(name).lower(): key for key, name in gold.registry.actors["name"].items()}
+    gold_names.update({str(name).lower(): key for key, name in gold.registry.places["name"].items()})
+    mapping = {}
+    for table in (draft.registry.actors, draft.registry.places):
+        for key, name in table["name"].items():
+            if key in shared:
+                best = max(shared[key].items(), key=lambda kv: (kv[1], kv[0] == key))
+                mapping[key] = best[0]
+            else:
+                mapping[key] = gold_names.get(str(name).lower(), key)
+    return mapping
+
+
+@dataclass
+class Evaluation:
+    events: dict[str, float]
+    accuracy: dict[str, float]
+    mentions_span: dict[str, float]
+    mentions_actor: dict[str, float]
+    matches: pd.DataFrame
+    status_confusion: pd.DataFrame
+    cameo_confusion: pd.DataFrame
+
+    def summary(self) -> pd.DataFrame:
+        rows = [{"measure": f"events {k}", "value": v} for k, v in self.events.items()]
+        rows += [{"measure": f"matched {k} accuracy", "value": v} for k, v in self.accuracy.items()]
+        rows += [{"measure": f"mentions (span) {k}", "value": v} for k, v in self.mentions_span.items()]
+        rows += [{"measure": f"mentions (span and actor) {k}", "value": v} for k, v in self.mentions_actor.items()]
+        return pd.DataFrame(rows)
+
+
+def _interval(dataset: Dataset, event_id: str) -> tuple:
+    interval = dataset.intervals[event_id]
+    return interval.start, interval.end
+
+
+def evaluate(draft_dir: Path, gold_dir: Path) -> Evaluation:
+    draft, gold = load_dataset(draft_dir), load_dataset(gold_dir)
+    if draft.article.text != gold.article.text:
+        raise ValueError(f"{draft_dir} and {gold_dir} do not hold the same article text")
+    mapping = align(draft, gold)
+    d_events, g_events = list(draft.annotations.events), list(gold.annotations.events)
+    pairs = match_spans(
+        [(e.evidence[0].start, e.evidence[0].end) for e in d_events],
+        [(e.evidence[0].start, e.evidence[0].end) for e in g_events],
+    )
+    rows = []
+    for i, j, ratio in pairs:
+        d, g = d_events[i], g_events[j]
+        row = {
+            "draft_event": d.event_id,
+            "gold_event": g.event_id,
+            "overlap": round(ratio, 3),
+            "draft_dyad": f"{mapping.get(d.actor1, d.actor1)}->{mapping.get(d.actor2, d.actor2) if d.actor2 else ''}",
+            "gold_dyad": f"{g.actor1}->{g.actor2}",
+            "draft_cameo": d.cameo_code,
+            "gold_cameo": g.cameo_code,
+            "draft_status": d.status,
+            "gold_status": g.status,
+            "draft_time": "..".join(str(x or "") for x in _interval(draft, d.event_id)),
+            "gold_time": "..".join(str(x or "") for x in _interval(gold, g.event_id)),
+            "draft_attribution": mapping.get(d.attributed_to, d.attributed_to),
+            "gold_attribution": g.attributed_to,
+        }
+        row["dyad"] = row["draft_dyad"] == row["gold_dyad"]
+        row["cameo_root"] = d.cameo_code[:2] == g.cameo_code[:2]
+        row["status"] = d.status == g.status
+        row["time"] = row["draft_time"] == row["gold_time"]
+        row["attribution"] = row["draft_attribution"] == row["gold_attribution"]
+        rows.append(row)
+    matches = pd.DataFrame(rows, columns=[*(rows[0].keys() if rows else ["draft_event", "gold_event"]), *()])
+    accuracy = {f: (float(matches[f].mean()) if len(matches) else 0.0) for f in FIELDS}
+    statuses = list(gold.codebook.status_order)
+    status_confusion = pd.crosstab(
+        pd.Categorical(matches.get("gold_status", []), categories=statuses),
+        pd.Categorical(matches.get("draft_status", []), categories=statuses),
+        rownames=["gold"],
+        colnames=["draft"],
+        dropna=False,
+    )
+    roots = sorted({c[:2] for c in [*matches.get("gold_cameo", []), *matches.get("draft_cameo", [])]})
+    cameo_confusion = pd.crosstab(
+        pd.Categorical([c[:2] for c in matches.get("gold_cameo", [])], categories=roots),
+        pd.Categorical([c[:2] for c in matches.get("draft_cameo", [])], categories=roots),
+        rownames=["gold"],
+        colnames=["draft"],
+        dropna=False,
+    )
+    g_mentions, d_mentions = _mentions(gold), _mentions(draft)
+    g_spans = {(s, e) for s, e, _, _ in g_mentions}
+    g_full = set(g_mentions)
+    span_tp = sum((s, e) in g_spans for s, e, _, _ in d_mentions)
+    actor_tp = sum((s, e, role, mapping.get(key, key)) in g_full for s, e, role, key in d_mentions)
+    return Evaluation(
+        events=prf(len(pairs), len(d_events), len(g_events)),
+        accuracy=accuracy,
+        mentions_span=prf(span_tp, len(d_mentions), len(g_mentions)),
+        mentions_actor=prf(actor_tp, len(d_mentions), len(g_mentions)),
+        matches=matches,
+        status_confusion=status_confusion,
+        cameo_confusion=cameo_confusion,
+    )
+
+
+def _line(name: str, scores: dict[str, float]) -> str:
+    return (
+        f"{name:<26} P {scores['precision']:.2f}  R {scores['recall']:.2f}  F1 {scores['f1']:.2f}  "
+        f"({scores['tp']} matched of {scores['predicted']} drafted, {scores['expected']} in gold)"
+    )
+
+
+def report(result: Evaluation, details: bool = False) -> str:
+    lines = [
+        _line("events", result.events),
+        "on matched events: " + ", ".join(f"{f} {v:.2f}" for f, v in result.accuracy.items()),
+        _line("mentions (span)", result.mentions_span),
+        _line("mentions (span and actor)", result.mentions_actor),
+        "",
+        "status confusion (rows gold, columns draft):",
+        result.status_confusion.to_string(),
+        "",
+        "CAMEO root confusion (rows gold, columns draft):",
+        result.cameo_confusion.to_string(),
+    ]
+    if details and len(result.matches):
+        lines += ["", "matched events:", result.matches.to_string(index=False)]
+    return "\n".join(lines)
+
+
+def write_csvs(result: Evaluation, out: Path, details: bool = True) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    tables = {
+        "summary.csv": result.summary(),
+        "status_confusion.csv": result.status_confusion.reset_index(),
+        "cameo_confusion.csv": result.cameo_confusion.reset_index(),
+    }
+    if details:
+        tables["matches.csv"] = result.matches
+    paths = []
+    for name, table in tables.items():
+        table.to_csv(out / name, index=False)
+        paths.append(out / name)
+    return paths

@@ -1,0 +1,378 @@
+"""The machine drafter (analysis.drafting) on small texts written for each rule, its dictionaries' validation,
+the evaluation on hand-made draft/gold pairs, and new -> draft -> evaluate on a text the project has never seen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis.__main__ import main
+from analysis.drafting.dictionaries import DRAFTING_DIR, load_dictionaries
+from analysis.drafting.drafter import draft, draft_article
+from analysis.drafting.evaluation import evaluate, match_spans, prf
+from analysis.scaffold import check, scaffold
+from analysis.tables.events import load_dataset
+from analysis.text.records import AnnotationError
+
+REFERENCE = dt.date(2024, 8, 17)
+
+
+def folder_for(tmp_path: Path, text: str, outlet: str = "The Test Courier", name: str = "article") -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    source = tmp_path / f"{name}.txt"
+    source.write_text(text, encoding="utf-8")
+    folder = tmp_path / name
+    scaffold(source, REFERENCE, folder)
+    meta = folder / "article_meta.toml"
+    meta.write_text(meta.read_text().replace('outlet = ""', f'outlet = "{outlet}"'))
+    return folder
+
+
+def drafted(tmp_path: Path, text: str, **kwargs):
+    folder = folder_for(tmp_path, text, **kwargs)
+    result = draft_article(folder)
+    out = folder / "draft"
+    draft(folder, out)
+    assert check(out) == []  # every draft loads
+    return result, load_dataset(out)
+
+
+def event_with(dataset, words: str):
+    """The drafted event whose primary evidence contains `words`."""
+    found = [e for e in dataset.annotations.events if words in e.evidence[0].quote]
+    assert found, [e.evidence[0].quote for e in dataset.annotations.events]
+    return min(found, key=lambda e: len(e.evidence[0].quote))
+
+
+# ---- status cues ----
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "status"),
+    [
+        ("Russia attacked Ukraine.", "attacked", "occurred"),
+        ("Ukraine plans to negotiate with Russia.", "negotiate", "planned"),
+        ("The next summit between Ukraine and Russia will be held in Geneva.", "summit", "planned"),
+        ("Russia was to negotiate with Ukraine.", "negotiate", "planned"),
+        ("Russia planned a meeting with Ukraine.", "meeting", "planned"),
+        ("Russia postponed a meeting with Ukraine.", "a meeting", "postponed"),
+        ("Russia put off a meeting with Ukraine.", "a meeting", "postponed"),
+        ("Russia cancelled a meeting with Ukraine.", "a meeting", "cancelled"),
+        ("Russia called off a meeting with Ukraine.", "a meeting", "cancelled"),
+        ("Qatar refused a one-sided meeting.", "a one-sided meeting", "cancelled"),
+        ("Officials hope for a ceasefire between Ukraine and Russia.", "ceasefire", "hypothetical"),
+        ("The talks could produce a truce between Ukraine and Russia.", "truce", "hypothetical"),
+        ("Russia would negotiate with Ukraine.", "negotiate", "hypothetical"),
+        ("The talks were aimed at a ceasefire between Ukraine and Russia.", "ceasefire", "hypothetical"),
+        ("Ukraine and Russia seek a ceasefire.", "ceasefire", "hypothetical"),
+        ("Ukraine did not warn Qatar.", "warn", "negated"),
+        ("There was no agreement between Ukraine and Russia.", "agreement", "negated"),
+        ("Russia never negotiated with Ukraine.", "negotiated", "negated"),
+        ("Qatar has been working to organize talks between Ukraine and Russia.", "organize", "ongoing"),
+        ("Qatar continues to mediate between Ukraine and Russia.", "mediate", "ongoing"),
+    ],
+)
+def test_status_from_the_words_that_set_it(tmp_path, text, words, status):
+    _, dataset = drafted(tmp_path, text)
+    assert event_with(dataset, words).status == status
+
+
+def test_putting_off_is_an_act_of_its_own_linked_to_what_it_put_off(tmp_path):
+    _, dataset = drafted(tmp_path, "Russian officials postponed a meeting with Qatari representatives.")
+    act, meeting = dataset.annotations.events
+    assert (act.cameo_code, act.status, act.actor1, act.actor2) == ("125", "occurred", "RUSGOV", "QAT")
+    assert (meeting.cameo_code, meeting.status, meeting.evidence[0].quote) == (
+        "040",
+        "postponed",
+        "a meeting with Qatari representatives",
+    )
+    assert [(k.source, k.target, k.relation) for k in dataset.annotations.links] == [("E01", "E02", "put_off")]
+
+
+# ---- attribution ----
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("According to Reuters, Russia attacked Ukraine.", "REUTERS"),
+        ("The Kremlin reported that Russia attacked Ukraine.", "RUSGOV"),
+        ("Russia attacked Ukraine, the Kremlin said.", "RUSGOV"),
+        ("Russia attacked Ukraine, reports TASS, citing officials.", "TASS"),
+        ("Reuters wrote, citing diplomats, that Russia attacked Ukraine.", "ANONDIP"),
+        ("A diplomatic source noted that Russia attacked Ukraine.", "ANONSRC"),
+        ("Officials told Reuters that Russia attacked Ukraine.", "ANONOFF"),
+    ],
+)
+def test_attribution_from_the_reporting_phrase(tmp_path, text, source):
+    _, dataset = drafted(tmp_path, text)
+    assert event_with(dataset, "attacked").attributed_to == source
+
+
+def test_attribution_falls_back_on_the_first_source_then_the_outlet(tmp_path):
+    _, dataset = drafted(tmp_path / "a", "Russia attacked Ukraine, reports TASS. Ukraine attacked Russia.")
+    assert [e.attributed_to for e in dataset.annotations.events] == ["TASS", "TASS"]
+    _, dataset = drafted(tmp_path / "b", "Russia attacked Ukraine.", outlet="Reuters")
+    assert dataset.annotations.events[0].attributed_to == "REUTERS"
+
+
+# ---- connectives ----
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "relation"),
+    [
+        (
+            "Russia attacked Ukraine. After that, Ukraine postponed talks with Russia.",
+            "attacked",
+            "postponed",
+            "followed",
+        ),
+        ("Following the invasion, Russia postponed a meeting with Qatar.", "invasion", "postponed", "followed"),
+        ("Russia's invasion led to the breakdown of talks.", "invasion", "breakdown", "caused"),
+        (
+            "Russia attacked Ukraine. As a result, Ukraine postponed talks with Russia.",
+            "attacked",
+            "postponed",
+            "caused",
+        ),
+        (
+            "Qatar refused a meeting with Russia. In this regard, the summit in Doha was postponed.",
+            "refused",
+            "summit",
+            "caused_deferral",
+        ),
+        ("Russia postponed talks with Ukraine because of the invasion.", "postponed", "invasion", "in_response_to"),
+    ],
+)
+def test_links_from_connectives(tmp_path, text, source, target, relation):
+    _, dataset = drafted(tmp_path, text)
+    events = {e.event_id: e for e in dataset.annotations.events}
+    links = {
+        (events[k.source].evidence[0].quote, events[k.target].evidence[0].quote, k.relation)
+        for k in dataset.annotations.links
+    }
+    assert any(source in s and target in t and r == relation for s, t, r in links), links
+
+
+def test_after_this_dates_the_event_from_its_predecessor(tmp_path):
+    _, dataset = drafted(
+        tmp_path, "Russia attacked Ukraine last week. After this attack, Ukraine postponed talks with Russia."
+    )
+    act = event_with(dataset, "postponed")
+    assert act.time_text == "After this attack"
+    assert dataset.intervals[act.event_id].start == dt.date(2024, 8, 5)
+
+
+# ---- actors, metonyms and venues ----
+
+
+def test_a_capital_stands_for_its_state(tmp_path):
+    _, dataset = drafted(tmp_path, "Moscow refused a meeting with Kyiv.")
+    refusal = event_with(dataset, "refused")
+    assert (refusal.actor1, refusal.actor2) == ("RUS", "UKR")
+    assert dataset.registry.actor_aliases["Moscow"] == "RUS"
+
+
+def test_an_institution_stands_for_its_government(tmp_path):
+    _, dataset = drafted(tmp_path, "The Kremlin criticised the foreign ministry of Ukraine.")
+    event = event_with(dataset, "criticised")
+    assert (event.actor1, event.actor2, event.cameo_code) == ("RUSGOV", "UKRMFA", "111")
+
+
+def test_venue_or_actor_decided_by_rule_and_flagged_otherwise(tmp_path):
+    result, dataset = drafted(
+        tmp_path, "Talks in Doha were postponed. Doha refused a meeting with Moscow. The winner was Doha."
+    )
+    roles = [(r["sentence_id"], r["role"], r["reason"].split(":")[0]) for r in result.roles if r["surface"] == "Doha"]
+    assert roles == [("S01", "place", "draft"), ("S02", "actor", "draft"), ("S03", "actor", "draft, check")]
+    doha = dataset.mentions[dataset.mentions["surface"] == "Doha"]
+    assert list(doha["role"]) == ["place", "actor", "actor"] and list(doha["actor_id"])[1:] == ["QAT", "QAT"]
+    assert event_with(dataset, "refused").actor1 == "QAT"
+
+
+def test_time_expressions_are_resolved_with_the_tense_of_the_status(tmp_path):
+    _, dataset = drafted(
+        tmp_path, "Russia postponed a meeting with Qatar last week. The summit will be held on August 22."
+    )
+    act, summit = event_with(dataset, "postponed"), event_with(dataset, "summit")
+    assert (act.time_text, summit.time_text, summit.status) == ("last week", "on August 22", "planned")
+    assert (dataset.intervals[act.event_id].start, dataset.intervals[act.event_id].end) == (
+        dt.date(2024, 8, 5),
+        dt.date(2024, 8, 11),
+    )
+    assert dataset.intervals[summit.event_id].start == dt.date(2024, 8, 22)  # future: this year's, not last year's
+
+
+def test_every_record_is_marked_as_a_draft(tmp_path):
+    result, dataset = drafted(
+        tmp_path, "According to Reuters, Moscow refused talks in Doha. Russia attacked Ukraine after that."
+    )
+    assert all(e.note.startswith("draft") for e in dataset.annotations.events)
+    assert all(k.note.startswith("draft") for k in dataset.annotations.links)
+    assert all(row["note"].startswith("draft") for row in result.actors.values())
+    assert all(r["reason"].startswith("draft") for r in result.roles)
+
+
+def test_the_draft_never_overwrites_the_curated_files(tmp_path):
+    folder = folder_for(tmp_path, "Russia attacked Ukraine.")
+    with pytest.raises(AnnotationError, match="never overwrites"):
+        draft(folder, folder)
+
+
+# ---- dictionaries ----
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "message"),
+    [
+        ("actors.csv", "Kyiv,city,UKR,Ukraine,state,Ukraine,UKR", r"actors.csv: line \d+: form 'city' is not one of"),
+        ("actors.csv", "Lviv,capital,UKR,Ukraine,state,,UKR", r"actors.csv: line \d+: empty country"),
+        ("actors.csv", "Rus officials,role,RUSGOV,,government body,,RUSGOV", r"templates with \{C\}"),
+        ("verbs.csv", "attack(,190,verb,part,", r"verbs.csv: line \d+: pattern 'attack\(' is not a regular expression"),
+        ("verbs.csv", "strike,999,verb,part,", r"verbs.csv: line \d+: cameo '999' is not a CAMEO code"),
+        ("status_cues.csv", "maybe,possible,after,", r"status_cues.csv: line \d+: status 'possible' is not one of"),
+        ("reporting.csv", "wrote,beside,", r"reporting.csv: line \d+: source 'beside' is not one of"),
+        (
+            "connectives.csv",
+            "then,next_to,before,after,",
+            r"connectives.csv: line \d+: relation 'next_to' is not one of",
+        ),
+    ],
+)
+def test_dictionary_errors_name_file_line_and_problem(tmp_path, name, line, message):
+    folder = tmp_path / "drafting"
+    shutil.copytree(DRAFTING_DIR, folder)
+    with (folder / name).open("a", encoding="utf-8") as handle:
+        handle.write(line + "\n")
+    with pytest.raises(AnnotationError, match=message):
+        load_dictionaries(folder)
+
+
+def test_the_shipped_dictionaries_load():
+    dictionaries = load_dictionaries()
+    assert {a.form for a in dictionaries.actors} >= {"country", "capital", "demonym", "institution", "role"}
+
+
+# ---- evaluation ----
+
+EVAL_TEXT = "Russia attacked Ukraine last week. Qatar postponed a meeting with Russia. Ukraine plans to meet Qatar."
+ACTORS = """actor_id,name,kind,country,cameo_code,side,aliases
+RUS,Russia,state,Russia,RUS,Russia side,Russia
+UKR,Ukraine,state,Ukraine,UKR,other,Ukraine
+QAT,Qatar,state,Qatar,QAT,other,Qatar
+"""
+STORY = 'title = "t"\nsource_line = "s"\n[[party]]\nside = "Russia side"\nrepresentative = "RUS"\nrole = "side"\n'
+
+
+def _event(eid, a1, a2, cameo, status, sentence, quote, time=""):
+    return (
+        f'[[event]]\nid = "{eid}"\nlabel = "l"\naction = "a"\nactor1 = "{a1}"\nactor2 = "{a2}"\ncameo = "{cameo}"\n'
+        f'status = "{status}"\n'
+        + (f'time = "{time}"\n' if time else "")
+        + f'attributed_to = {{ actor = "RUS", sentence = "S01", quote = "Russia" }}\n'
+        f'evidence = [{{ sentence = "{sentence}", quote = "{quote}" }}]\n\n'
+    )
+
+
+def _annotated(tmp_path, name, events, actors=ACTORS):
+    folder = folder_for(tmp_path, EVAL_TEXT, name=name)
+    (folder / "actors.csv").write_text(actors)
+    (folder / "places.csv").write_text("place_id,name,country,aliases\nNOWHERE,Nowhere,unknown,Nowhere\n")
+    (folder / "story.toml").write_text(STORY)
+    (folder / "events.toml").write_text("".join(events))
+    assert check(folder) == []
+    return folder
+
+
+def test_evaluation_on_a_hand_made_pair(tmp_path):
+    gold = _annotated(
+        tmp_path,
+        "gold",
+        [
+            _event("E01", "RUS", "UKR", "190", "occurred", "S01", "Russia attacked Ukraine last week", "last week"),
+            _event("E02", "QAT", "RUS", "125", "occurred", "S02", "Qatar postponed a meeting with Russia"),
+            _event("E03", "QAT", "RUS", "040", "postponed", "S02", "a meeting with Russia"),
+            _event("E04", "UKR", "QAT", "040", "planned", "S03", "Ukraine plans to meet Qatar"),
+        ],
+    )
+    # The draft names Qatar QA (aligned to QAT by its mentions), misses G03, finds a spurious event in S01 that
+    # overlaps G01 less than D01 does, and gets G04's status and G02's dyad wrong.
+    draft_actors = ACTORS.replace("QAT,Qatar,state,Qatar,QAT", "QA,Qatar,state,Qatar,QAT")
+    drafted_dir = _annotated(
+        tmp_path,
+        "draft",
+        [
+            _event("E01", "RUS", "UKR", "190", "occurred", "S01", "Russia attacked Ukraine last week", "last week"),
+            _event("E02", "RUS", "UKR", "190", "occurred", "S01", "Ukraine"),
+            _event("E03", "QA", "UKR", "125", "occurred", "S02", "Qatar postponed"),
+            _event("E04", "UKR", "QA", "046", "hypothetical", "S03", "meet Qatar"),
+        ],
+        draft_actors,
+    )
+    result = evaluate(drafted_dir, gold)
+    # matched: D01-G01 (overlap 1), D03-G02 (15/36), D04-G04 (10/27); D02 overlaps only G01, already taken
+    assert list(zip(result.matches["draft_event"], result.matches["gold_event"], strict=True)) == [
+        ("E01", "E01"),
+        ("E03", "E02"),
+        ("E04", "E04"),
+    ]
+    assert result.events == prf(3, 4, 4)
+    assert result.events["precision"] == result.events["recall"] == result.events["f1"] == 0.75
+    assert result.accuracy == {
+        "dyad": pytest.approx(2 / 3),  # D03 is QAT->UKR, G02 QAT->RUS
+        "cameo_root": 1.0,  # 19/19, 12/12, 04 (046) against 04 (040)
+        "status": pytest.approx(2 / 3),  # D04 hypothetical, G04 planned
+        "time": 1.0,  # last week = last week; occurred without time ends by the reference; D04 and G04 open
+        "attribution": 1.0,
+    }
+    confusion = result.status_confusion
+    assert confusion.loc["occurred", "occurred"] == 2 and confusion.loc["planned", "hypothetical"] == 1
+    assert int(confusion.to_numpy().sum()) == 3
+    assert result.cameo_confusion.loc["19", "19"] == 1 and result.cameo_confusion.loc["04", "04"] == 1
+    # mentions: Russia, Ukraine, Qatar twice each in both; ids aligned (QA -> QAT by its two mentions)
+    assert result.mentions_span == prf(6, 6, 6) and result.mentions_actor == prf(6, 6, 6)
+
+
+def test_greedy_matching_takes_the_largest_overlap_first():
+    # draft 0 overlaps gold 0 by 5/10 and gold 1 by 5/5; draft 1 overlaps gold 0 by 10/10
+    assert match_spans([(5, 10), (0, 10)], [(0, 10), (5, 10)]) == [(1, 0, 1.0), (0, 1, 1.0)]
+    assert match_spans([(0, 4)], [(4, 8)]) == []  # touching is not overlapping
+
+
+# ---- new -> draft -> evaluate on a text the project has never seen ----
+
+
+def test_new_draft_review_evaluate(tmp_path, capsys):
+    text = tmp_path / "unseen.txt"
+    text.write_text(
+        "Turkey hosted talks between Ukraine and Russia in Istanbul on Monday, the Turkish foreign ministry said. "
+        "According to diplomats, the delegations agreed to exchange prisoners. "
+        "Russia refused a second meeting, and the next round will be held next month.\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "unseen"
+    assert main(["new", str(text), "--reference-date", "2024-06-05", str(folder)]) == 0
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert main(["draft", str(folder)]) == 0
+    assert check(folder / "draft") == []
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before  # curated files untouched
+    for path in (folder / "draft").iterdir():  # review: here, accept the draft as it is
+        shutil.copyfile(path, folder / path.name)
+    assert check(folder) == []
+    capsys.readouterr()
+    assert main(["evaluate", str(folder / "draft"), str(folder), "--out", str(tmp_path / "scores")]) == 0
+    assert "events                     P 1.00  R 1.00  F1 1.00" in capsys.readouterr().out
+    assert (tmp_path / "scores" / "summary.csv").is_file()
+    dataset = load_dataset(folder)
+    hosting = event_with(dataset, "hosted")
+    assert (hosting.actor1, hosting.actor2, hosting.cameo_code, hosting.attributed_to) == (
+        "TUR",
+        "UKR",
+        "045",
+        "TURMFA",
+    )
+    assert dataset.intervals[hosting.event_id].start == dt.date(2024, 6, 3)  # the Monday before 5 June 2024
