@@ -8,11 +8,13 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import networkx as nx
+import pandas as pd
 
 from analysis import figures
 from analysis.external.facts import load_external
 from analysis.external.layer import with_external_layer
 from analysis.external.outcomes import date_check
+from analysis.external.tellings import citation_graph, load_tellings
 from analysis.figures.timeline import time_window
 from analysis.network.brokerage import brokerage_table
 from analysis.network.graph import build_actor_graph
@@ -92,6 +94,16 @@ def export(outdir: Path, dataset: Dataset | None = None) -> list[Path]:
         write_csv(dated(external.stances), "stances.csv")
         write_csv(dated(date_check(table, external)), "date_check.csv")
         graphs["actor_graph_external"] = with_external_layer(graph, external)
+    tellings = load_tellings(dataset)
+    if tellings.present:  # other tellings of the story, beside the article's tables
+        write_csv(tellings.tellings.reset_index(), "tellings.csv")
+        write_csv(tellings.claims.reset_index(), "claims.csv")
+        write_csv(tellings.final().rename_axis("telling_id").reset_index(), "coverage_matrix.csv")
+        codings = [tellings.codings[c].assign(coder=c) for c in ("a", "b")]
+        write_csv(pd.concat(codings, ignore_index=True), "codings.csv")
+        write_csv(tellings.final_certainty().rename("level").reset_index(), "certainty.csv")
+        write_csv(tellings.resolution, "resolution.csv")
+        graphs["citations"] = citation_graph(tellings)
     for name, g in graphs.items():
         written += write_graph(g, outdir / name)
     written += write_figures(main_figures(dataset, graph, table, links, snapshots), outdir / "figures")

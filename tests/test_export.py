@@ -255,3 +255,17 @@ def test_the_event_table_is_built_once_per_export(monkeypatch, tmp_path):
     monkeypatch.setattr(events_module, "_event_table", lambda dataset: calls.append(1) or original(dataset))
     export(tmp_path / "out", load_dataset(KURSK))
     assert len(calls) == 1  # events.csv, the graph, the snapshots, attribution and the figures share one table
+
+
+def test_the_tellings_and_external_facts_are_exported_beside_the_article(outdir):
+    matrix = read(outdir, "coverage_matrix.csv")
+    # 22 tellings by 22 claims (tellings/claims.csv), no empty cell after resolution.
+    assert matrix.shape == (22, 23) and (matrix.drop(columns="telling_id") != "").all().all()
+    assert len(read(outdir, "codings.csv")) == 2 * 22 * 22
+    assert nx.read_graphml(outdir / "citations.graphml").number_of_edges() == 21  # every retelling cites the Post
+    outcomes = read(outdir, "outcomes.csv")
+    # The unrealized events of events.toml: planned E14, E15; postponed E03, E08; cancelled E13; hypothetical
+    # E04, E05, E17.
+    assert sorted(outcomes["event_id"]) == ["E03", "E04", "E05", "E08", "E13", "E14", "E15", "E17"]
+    layers = {d["layer"] for *_, d in nx.read_graphml(outdir / "actor_graph_external.graphml").edges(data=True)}
+    assert layers == {"action", "sourcing", "external"}

@@ -193,3 +193,16 @@ def test_an_article_without_tellings_gets_empty_tables_and_a_note_in_each_figure
     ):
         assert any("No other tellings" in t.get_text() for t in fig.axes[0].texts)
         plt.close(fig)
+
+
+def test_a_cell_a_coder_could_not_read_is_left_out_of_agreement(folders):
+    replace_in(folders[0] / "tellings" / "coding_b.csv", "T03,C02,absent,,", "T03,C02,,not read: no stored copy,")
+    tellings = loaded(folders)
+    a, b = (tellings.codings[c].set_index(["telling_id", "claim_id"])["code"] for c in ("a", "b"))
+    assert agreement_table(a, b, list(tellings.codes.index)).loc["all codes", "units"] == 5
+
+
+def test_coder_a_must_code_every_cell(folders):
+    replace_in(folders[0] / "tellings" / "coding_a.csv", "T03,C02,absent,,", "T03,C02,,not read,")
+    with pytest.raises(AnnotationError, match="coding_a.csv: matrix: coder A left cells uncoded"):
+        loaded(folders)

@@ -37,10 +37,12 @@ def krippendorff_alpha(a: list[str], b: list[str]) -> float:
 
 
 def agreement_table(first: pd.Series, second: pd.Series, codes: list[str]) -> pd.DataFrame:
-    """Overall and per-code agreement of two codings of the same units (two Series with one index): for each
-    code, alpha and kappa on "this code or not", with how often each coder used it."""
+    """Overall and per-code agreement of two codings of the same units (two Series with one index), over the
+    units both coded (an empty code is a unit a coder could not code): for each code, alpha and kappa on "this
+    code or not", with how often each coder used it."""
     first, second = first.sort_index(), second.reindex(first.sort_index().index)
-    a, b = list(first), list(second)
+    coded = (first.fillna("") != "") & (second.fillna("") != "")  # units both coders coded
+    a, b = list(first[coded]), list(second[coded])
     if not a:
         return pd.DataFrame(columns=["units", "coder_a", "coder_b", "agreement", "alpha", "kappa"]).rename_axis("code")
     rows = [

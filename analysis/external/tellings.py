@@ -150,6 +150,9 @@ def load_tellings(dataset: Dataset, vocabularies: Path = VOCABULARY_DIR) -> Tell
     codings = {c: _coding(folder / f"coding_{c}.csv", tellings, claims, codes) for c in CODERS}
     certainty = {c: _certainty(folder / f"certainty_{c}.csv", tellings, levels) for c in CODERS}
     resolution = _resolution(folder / "resolution.csv", codings, certainty, codes, levels)
+    for coding in (codings["a"], certainty["a"]):  # the final codes start from coder A's: it must be complete
+        if (coding.iloc[:, 2 if "claim_id" in coding else 1] == "").any():
+            _fail(folder / "coding_a.csv", "matrix", "coder A left cells uncoded: the final matrix would be incomplete")
     frame = pd.DataFrame.from_dict
     return Tellings(
         folder,
@@ -172,10 +175,10 @@ def _coding(path: Path, tellings: dict, claims: dict, codes: dict) -> pd.DataFra
             _fail(path, record, f"unknown telling {row['telling_id']!r}")
         if row["claim_id"] not in claims:
             _fail(path, record, f"unknown claim {row['claim_id']!r}")
-        if row["code"] not in codes:
+        if row["code"] and row["code"] not in codes:
             _fail(path, record, f"code {row['code']!r} is not in the codebook ({', '.join(codes)})")
         if row["code"] != "absent" and not row["evidence"]:
-            _fail(path, record, "a coded cell needs its evidence (a quote or a paraphrase)")
+            _fail(path, record, "a coded cell needs its evidence; an uncoded one (empty code) says why")
         _check_quotes(path, record, row["evidence"])
         key = (row["telling_id"], row["claim_id"])
         if key in seen:
@@ -192,7 +195,7 @@ def _certainty(path: Path, tellings: dict, levels: dict) -> pd.DataFrame:
     for telling_id, row in rows.items():
         if telling_id not in tellings:
             _fail(path, telling_id, "unknown telling")
-        if row["level"] not in levels:
+        if row["level"] and row["level"] not in levels:
             _fail(path, telling_id, f"level {row['level']!r} is not one of {', '.join(levels)}")
         _check_quotes(path, telling_id, row["cue"])
     if set(rows) != set(tellings):
@@ -203,9 +206,10 @@ def _certainty(path: Path, tellings: dict, levels: dict) -> pd.DataFrame:
 def _resolution(path: Path, codings: dict, certainty: dict, codes: dict, levels: dict) -> pd.DataFrame:
     """Every disagreement between the coders must be resolved, once, with a reason."""
     a, b = (codings[c].set_index(["telling_id", "claim_id"])["code"] for c in CODERS)
-    disagreements = {(claim, telling) for (telling, claim) in a.index if a[(telling, claim)] != b[(telling, claim)]}
+    both = [k for k in a.index if a[k] and b[k]]  # a cell a coder could not read (empty code) is not compared
+    disagreements = {(claim, telling) for (telling, claim) in both if a[(telling, claim)] != b[(telling, claim)]}
     ca, cb = (certainty[c].set_index("telling_id")["level"] for c in CODERS)
-    disagreements |= {("certainty", t) for t in ca.index if ca[t] != cb[t]}
+    disagreements |= {("certainty", t) for t in ca.index if ca[t] and cb[t] and ca[t] != cb[t]}
     columns = ["item", "telling_id", "code_a", "code_b", "final", "reason"]
     rows = read_csv(path, columns, allow_empty=True) if disagreements or path.exists() else []
     resolved = set()

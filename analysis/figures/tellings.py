@@ -25,6 +25,7 @@ CODE_COLOURS = {
     "contradicted": OKABE_ITO["purple"],
     "absent": "#eeeeee",
 }
+NODE_SIZE = 500
 CAMP_COLOURS = dict(zip(CAMPS, (OKABE_ITO["sky blue"], OKABE_ITO["orange"], OKABE_ITO["green"], "#dddddd")))
 
 
@@ -82,7 +83,7 @@ def plot_coverage(matrix: pd.DataFrame, tellings: Tellings, order: list[str], st
         bbox_to_anchor=(1.0, 1.0),
         title="Code",
     )
-    fig.subplots_adjust(left=0.3, right=0.88, bottom=0.2, top=0.9)
+    fig.subplots_adjust(left=0.32, right=0.88, bottom=0.14, top=0.92)
     add_source_line(fig, story, TELLINGS_NOTE)
     return fig
 
@@ -111,7 +112,7 @@ def plot_certainty(levels: pd.Series, tellings: Tellings, story: Story) -> plt.F
         fontsize=7.5,
         loc="lower right",
     )
-    fig.subplots_adjust(left=0.32, right=0.97, bottom=0.22, top=0.92)
+    fig.subplots_adjust(left=0.4, right=0.97, bottom=0.22, top=0.92)
     add_source_line(fig, story, TELLINGS_NOTE)
     return fig
 
@@ -134,27 +135,36 @@ def plot_citations(tellings: Tellings, story: Story) -> plt.Figure:
     positions = {n: (float(d), -float(i)) for d, nodes in columns.items() for i, n in enumerate(nodes)}
     path = path_to_article(tellings)
     on_path = set(itertools.pairwise(path))
-    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 0.5 * max(len(n) for n in columns.values()) + 2.5))
+    rows = max(len(n) for n in columns.values())
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 0.42 * rows + 2.2))
     nodes = sorted(graph)
     nx.draw_networkx_nodes(
         graph,
         positions,
         nodelist=nodes,
         node_color=[CAMP_COLOURS[graph.nodes[n]["camp"]] for n in nodes],
-        node_size=900,
+        node_size=NODE_SIZE,
         edgecolors=["black" if n in path else "#777777" for n in nodes],
         linewidths=[2.5 if n in path else 1 for n in nodes],
         ax=ax,
     )
     nx.draw_networkx_labels(graph, positions, font_size=7.5, ax=ax)
     for node, (x, y) in positions.items():
-        ax.text(x, y - 0.33, graph.nodes[node]["outlet"], ha="center", va="top", fontsize=6.5)
+        left = x == 0  # the original report's name to the left, clear of the arrows that reach it
+        ax.text(
+            x - 0.07 if left else x + 0.07,
+            y,
+            graph.nodes[node]["outlet"],
+            ha="right" if left else "left",
+            va="center",
+            fontsize=7,
+        )
     curves = [
         Curve(u, v, 0.0, "", "black" if (u, v) in on_path else "#999999", "solid", 2.4 if (u, v) in on_path else 1.0)
         for u, v in sorted(graph.edges)
     ]
-    ax.set_xlim(-0.6, max(columns) + 0.6)
-    ax.set_ylim(-max(len(n) for n in columns.values()) + 0.3, 0.6)
+    ax.set_xlim(-0.9, max(columns) + 1.1)
+    ax.set_ylim(-rows + 0.4, 0.6)
     ax.set_xticks(sorted(columns), [f"{d} step{'s' if d != 1 else ''}" for d in sorted(columns)])
     ax.set_yticks([])
     ax.set_title("Who cites whom: from the original report to the article")
@@ -167,7 +177,7 @@ def plot_citations(tellings: Tellings, story: Story) -> plt.Figure:
         loc="upper left",
         bbox_to_anchor=(1.0, 1.0),
     )
-    fig.subplots_adjust(left=0.03, right=0.82, bottom=0.2, top=0.9)
+    fig.subplots_adjust(left=0.03, right=0.82, bottom=0.12, top=0.92)
     add_source_line(fig, story, TELLINGS_NOTE)
-    draw_curves(ax, positions, curves, node_size=900)
+    draw_curves(ax, positions, curves, node_size=NODE_SIZE)
     return fig
