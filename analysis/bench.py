@@ -1,4 +1,5 @@
-"""Benchmarks: how long the notebooks, the export and the library build take, and how the build scales.
+"""Benchmarks: how long the notebooks, the export, the library build and the machine draft take, and how the
+build and the draft scale.
 
 Run with `make bench` (or `python -m analysis.bench [--rounds N]`). It prints plain text and writes nothing in
 the repository (temporary folders only). It is a measurement, not a test: the exit status is 0 whether or not
@@ -239,6 +240,45 @@ def bench_scaling(factors=SCALE_FACTORS) -> None:
             print(f"  total time grows like events^{exponent:.2f} between 100x and 1000x")
 
 
+DRAFT_FACTORS = (1, 10, 100)
+
+
+def bench_drafting(repetitions: int = 3, factors=DRAFT_FACTORS) -> None:
+    """The machine draft (`python -m analysis draft`, files written to a temporary folder): of every article
+    folder under data/articles/ (median of `repetitions`; only the time is printed), and of the default
+    article's text repeated 1x, 10x and 100x (one folder made by `new`), to show the growth with length."""
+    import datetime as dt
+
+    from analysis.drafting.drafter import draft
+    from analysis.scaffold import scaffold
+    from analysis.text.records import ARTICLES_DIR
+
+    folders = sorted(p for p in ARTICLES_DIR.iterdir() if (p / "article.txt").is_file())
+    for folder in folders:
+        runs = []
+        for _ in range(repetitions):
+            with tempfile.TemporaryDirectory(prefix="bench-draft-") as tmp:
+                seconds, _ = timed(draft, folder, Path(tmp) / "draft")
+                runs.append(seconds)
+        print(f"draft {folder.name}: median {statistics.median(runs) * 1000:.0f} ms over {repetitions} runs")
+    text = (article_dir() / "article.txt").read_text(encoding="utf-8")
+    print(f"{'factor':>7} {'chars':>9} {'draft s':>9} {'ms/1000 chars':>14}")
+    per_char = {}
+    for factor in factors:
+        with tempfile.TemporaryDirectory(prefix=f"bench-draft-x{factor}-") as tmp:
+            source = Path(tmp) / "text.txt"
+            source.write_text("\n".join([text] * factor), encoding="utf-8")
+            scaffold(source, dt.date(2024, 8, 17), Path(tmp) / "article")
+            seconds, _ = timed(draft, Path(tmp) / "article", Path(tmp) / "draft")
+        chars = len(text) * factor
+        per_char[factor] = seconds / chars
+        print(f"{factor:>7} {chars:>9} {seconds:9.3f} {per_char[factor] * 1e6:14.2f}", flush=True)
+    if 10 in per_char and 100 in per_char:
+        growth = per_char[100] / per_char[10]
+        verdict = "linear or better" if growth <= LINEAR_SLACK else "worse than linear"
+        print(f"time per character at 100x is {growth:.2f}x that at 10x (linear if <= {LINEAR_SLACK}): {verdict}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run every measurement and print the results; always exit 0 (a measurement, not a test)."""
     parser = argparse.ArgumentParser(prog="python -m analysis.bench", description=__doc__.splitlines()[0])
@@ -261,6 +301,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("== scaling: the build on synthetic annotations (every event repeated) ==")
     bench_scaling(args.factors)
+    print()
+    print("== machine drafts: every article folder, and the default text repeated ==")
+    bench_drafting(args.repetitions)
     return 0
 
 

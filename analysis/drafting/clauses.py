@@ -333,12 +333,14 @@ class Lexicon:
     def _unknown_names(self, text: str, sentences) -> dict[str, Entity]:
         """Capitalized words the dictionaries lack that stand where an actor or a place stands."""
         known = re.compile(r"(?<![\w-])(?:" + _alternation(self.by_surface) + r")(?![\w-])")
-        covered = [m.span() for m in known.finditer(text)]
+        covered = set()
+        for m in known.finditer(text):
+            covered.update(range(*m.span()))
         found: dict[str, Entity] = {}
         for sentence in sentences:
             for match in re.finditer(r"\b[A-Z][a-z]{2,}\b", sentence.text):
                 word, start = match.group(), sentence.start + match.start()
-                if word in STOP_NAMES or any(a <= start < b for a, b in covered):
+                if word in STOP_NAMES or start in covered:
                     continue
                 after = sentence.text[match.end() : match.end() + 12]
                 if match.start() == 0 and not re.match(r"(?:'s|,| \w+ed\b| (?:has|had|is|was|will|did)\b)", after):

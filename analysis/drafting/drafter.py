@@ -18,6 +18,7 @@ import io
 import json
 import re
 import shutil
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -44,6 +45,7 @@ from analysis.text.records import VOCABULARY_DIR, AnnotationError
 from analysis.text.story import NO_SIDE, STORY_FILE
 
 DRAFT_DIR = "draft"
+COREFERENCE_WINDOW = 40  # events looked back at for a second mention or the event a connective refers to
 NP_STOP = {
     "which",
     "that",
@@ -158,7 +160,7 @@ class Draft:
 
 
 def _word_before(text: str, index: int) -> str:
-    match = re.search(r"([\w'-]+)\W*$", text[:index])
+    match = re.search(r"([\w'-]+)\W*$", text[max(0, index - 80) : index])
     return match.group(1) if match else ""
 
 
@@ -183,6 +185,8 @@ class Drafter:
         self.sentences = [read_sentence(self.lex, s, roles) for s in article.sentences]
         self.events: list[DraftEvent] = []
         self.trigger_event: dict[tuple[int, int], DraftEvent] = {}
+        self.in_sentence: dict[str, dict[tuple[int, int], DraftEvent]] = {s.sentence_id: {} for s in self.sentences}
+        self.out_links: dict[int, list[DraftEvent]] = {}
         self.links: list[DraftLink] = []
 
     # --- codes and statuses ------------------------------------------------------------------------------
@@ -290,8 +294,13 @@ class Drafter:
 
     def add_event(self, event: DraftEvent) -> DraftEvent:
         self.events.append(event)
-        self.trigger_event[event.trigger] = event
+        self.map_trigger(event.trigger, event, event.sentence)
         return event
+
+    def map_trigger(self, span: tuple[int, int], event: DraftEvent, sentence: Sentence) -> None:
+        """The event a trigger word stands for (itself, or the earlier event it mentions again)."""
+        self.trigger_event[span] = event
+        self.in_sentence[sentence.sentence_id][span] = event
 
     def draft_sentence(self, sentence: Sentence) -> None:
         sources = {(m.start, m.end) for _, m in sentence.reporting}
@@ -346,7 +355,9 @@ class Drafter:
             self.attach_time(sentence, clause)
         for cue in (c for c in sentence.cues if c.rule.kind == "previous"):
             planned = [
-                e for e in self.events if e.sentence is sentence and e.kind == "noun" and e.trigger[1] <= cue.start
+                e
+                for e in self.in_sentence[sentence.sentence_id].values()
+                if e.sentence is sentence and e.kind == "noun" and e.trigger[1] <= cue.start
             ]
             if planned:
                 target = planned[-1]
@@ -357,7 +368,7 @@ class Drafter:
                 act = next(
                     (
                         e
-                        for e in self.events
+                        for e in self.in_sentence[sentence.sentence_id].values()
                         if e.sentence is sentence and e.trigger[0] <= cue.start < e.clause[1] and e.kind == "verb"
                     ),
                     None,
@@ -370,7 +381,8 @@ class Drafter:
         head = self.text[trigger.start : trigger.end].lower()
         code, note = self.code(trigger.rule.value)
         definite, new = self.definite(sentence, span)
-        earlier = [e for e in self.events if e.code == code or e.head == head]
+        # a second mention refers to one of the last events (a window keeps the draft linear in the text's length)
+        earlier = [e for e in self.events[-COREFERENCE_WINDOW:] if e.code == code or e.head == head]
         same_head = [e for e in earlier if e.head == head]
         antecedent = (same_head or ([] if new else earlier))[-1:] if definite else []
         np = self.noun_phrase(sentence, span)
@@ -378,7 +390,7 @@ class Drafter:
         if antecedent:
             event = antecedent[0]
             event.spans.append(np)
-            self.trigger_event[span] = event
+            self.map_trigger(span, event, sentence)
             if status in ("postponed", "cancelled") and event.status in ("planned", "occurred", "hypothetical"):
                 event.status, event.status_reason = status, reason + f" (a later mention in {sentence.sentence_id})"
             return
@@ -388,7 +400,7 @@ class Drafter:
             between = self.text[verb_event.trigger[1] : trigger.start]
             verb_rule = next(t.rule for t in sentence.triggers if (t.start, t.end) == verb_event.trigger)
             if verb_rule.extra == "part" and not FINITE.search(between):
-                self.trigger_event[span] = verb_event
+                self.map_trigger(span, verb_event, sentence)
                 return
         inside = [m for m in actors if np[0] <= m.start < np[1] and m.role == "actor"]
         previous = self.events[-1] if self.events else None
@@ -433,19 +445,18 @@ class Drafter:
         for start, end in sentence.times:
             if not (clause[0] <= start < clause[1]):
                 continue
-            candidates = [e for e in self.events if e.sentence is sentence and e.clause == clause and e.time is None]
+            here = self.in_sentence[sentence.sentence_id]
+            candidates = [e for e in here.values() if e.sentence is sentence and e.clause == clause and e.time is None]
             candidates += [
-                e
-                for t, e in self.trigger_event.items()
-                if clause[0] <= t[0] < clause[1] and e.time is None and e not in candidates
+                e for t, e in here.items() if clause[0] <= t[0] < clause[1] and e.time is None and e not in candidates
             ]
             if not candidates:
                 continue
             acts = [e for e in candidates if e.kind == "verb" and e.clause == clause]
             candidates = acts or candidates  # the clause's act carries its time ("postponed a meeting last week")
 
-            def distance(event, start=start, end=end):
-                triggers = [t for t, e in self.trigger_event.items() if e is event and clause[0] <= t[0] < clause[1]]
+            def distance(event, start=start, end=end, here=here):
+                triggers = [t for t, e in here.items() if e is event and clause[0] <= t[0] < clause[1]]
                 return min(max(t[0] - end, start - t[1], 0) for t in triggers) if triggers else 10**6
 
             event = min(candidates, key=distance)
@@ -468,21 +479,23 @@ class Drafter:
             if id(node) in seen:
                 continue
             seen.add(id(node))
-            stack += [link.target for link in self.links if link.source is node]
+            stack += self.out_links.get(id(node), [])
         return False
 
     def add_link(self, source, target, relation, sentence, span, why) -> None:
         if source is target or self.reachable(target, source):
             return
-        if any(k.source is source and k.target is target for k in self.links):
+        if target in self.out_links.get(id(source), []):
             return
+        self.out_links.setdefault(id(source), []).append(target)
         self.links.append(DraftLink(source, target, relation, sentence, span, f"draft: {why}"))
 
     def events_in(self, sentence: Sentence):
-        return sorted((t, e) for t, e in self.trigger_event.items() if sentence.start <= t[0] < sentence.end)
+        return sorted(self.in_sentence[sentence.sentence_id].items(), key=lambda te: te[0])
 
     def connect(self) -> None:
-        ordered = sorted(self.trigger_event.items())
+        ordered = sorted(self.trigger_event.items(), key=lambda te: te[0])
+        starts = [t[0] for t, _ in ordered]
         for sentence in self.sentences:
             here = self.events_in(sentence)
             for hit in sentence.connectives:
@@ -490,7 +503,13 @@ class Drafter:
                 comma = comma if comma >= 0 else sentence.end
 
                 def previous(hit=hit, acts=False):
-                    before = [e for t, e in ordered if t[0] < hit.start and e.trigger[0] < hit.start]
+                    before = [
+                        e
+                        for _, e in ordered[
+                            max(0, bisect_left(starts, hit.start) - COREFERENCE_WINDOW) : bisect_left(starts, hit.start)
+                        ]
+                        if e.trigger[0] < hit.start
+                    ]
                     before.sort(key=lambda e: e.trigger[0])
                     verbs = [e for e in before if e.kind == "verb"] if acts else []
                     return (verbs or before or [None])[-1]
