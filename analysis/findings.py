@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import Markdown
 
+from analysis.drafting.evaluation import BUDGET, DRAFTS_DIR, draft_and_evaluate, evaluation_set, scores, to_decide
 from analysis.external.agreement import agreement_table
 from analysis.external.facts import load_external
 from analysis.external.outcomes import VERDICTS, date_check, scorecard
@@ -36,10 +37,11 @@ def _day(value: pd.Timestamp) -> str:
     return "open" if pd.isna(value) else f"{value.day} {value:%B %Y}"
 
 
-def facts(dataset: Dataset, with_tellings: bool = False) -> dict:
+def facts(dataset: Dataset, with_tellings: bool = False, with_draft: bool = False) -> dict:
     """The values findings may cite, by name; summaries (headlines) are left out of every count and sum.
     `before` is the story's turning point (the reference date if it names none), whose snapshot the findings
-    compare with the reference date. The other tellings (notebook 07) are read only `with_tellings`."""
+    compare with the reference date. The other tellings (notebook 07) are read only `with_tellings`, and the
+    machine drafts (notebook 08) made only `with_draft`."""
     table = build_event_table(dataset)
     counted = table[~table["summary"]]
     reference = dataset.article.reference_date
@@ -99,6 +101,7 @@ def facts(dataset: Dataset, with_tellings: bool = False) -> dict:
             for row in external.events.itertuples()
         },
         "tellings": telling_facts(load_tellings(dataset)) if with_tellings else {},
+        "draft": draft_facts(dataset) if with_draft else {},
         "net": {
             name: {f"{a}-{b}": f"{net.get((a, b), 0.0):+g}".replace("+0", "0") for a, b in pairs}
             for name, net in nets.items()
@@ -133,6 +136,29 @@ def telling_facts(tellings: Tellings) -> dict:
         "reference_level": certainty.get(tellings.reference, ""),
         "changed": {code: int(changed.get(code, 0)) for code in tellings.codes.index},
         "kept_by_all": len(kept_by_all(final)),
+    }
+
+
+def draft_facts(dataset: Dataset) -> dict:
+    """The numbers of notebook 08: the scores of a fresh draft of this article, and of every text by set."""
+    _, result = draft_and_evaluate(dataset.folder)
+    table = scores(evaluation_set()).set_index("text")
+    by_set = table.groupby("set")[["event_f1", "status_accuracy"]]
+    return {
+        "events": int(result.events["expected"]),
+        "drafted": int(result.events["predicted"]),
+        **{k: float(result.events[k]) for k in ("precision", "recall", "f1")},
+        "accuracy": {k: float(v) for k, v in result.accuracy.items()},
+        "texts": table[["event_f1", "status_accuracy"]].to_dict(orient="index"),
+        "worst": {k: float(v) for k, v in by_set.min().loc["held-out"].items()}
+        if "held-out" in table["set"].values
+        else {},
+        "best": {k: float(v) for k, v in by_set.max().loc["held-out"].items()}
+        if "held-out" in table["set"].values
+        else {},
+        "heldout": int((table["set"] == "held-out").sum()),
+        "budget": BUDGET,
+        "to_decide": len(to_decide(DRAFTS_DIR / dataset.folder.name)),
     }
 
 
@@ -174,7 +200,8 @@ def render(dataset: Dataset, notebook: str, values: dict | None = None) -> Markd
     templates = load_findings(dataset.folder, dataset.article.text)
     if notebook not in templates:
         return Markdown(f'## Findings\n\n*None written yet for this article: add `["{notebook}"]` to {path.name}.*')
-    values = facts(dataset, with_tellings="{tellings" in templates[notebook]) if values is None else values
+    template = templates[notebook]
+    values = facts(dataset, "{tellings" in template, "{draft" in template) if values is None else values
     for field in placeholders(templates[notebook]):
         try:
             string.Formatter().get_field(field, (), values)

@@ -376,3 +376,29 @@ def test_new_draft_review_evaluate(tmp_path, capsys):
         "TURMFA",
     )
     assert dataset.intervals[hosting.event_id].start == dt.date(2024, 6, 3)  # the Monday before 5 June 2024
+
+
+def test_the_evaluation_set_keeps_the_held_out_texts_apart():
+    from analysis.drafting.evaluation import evaluation_set
+
+    sets = {folder.name: which for folder, which in evaluation_set()}
+    # By the metadata written when the gold folders were committed: two held out, the rest development.
+    assert sorted(name for name, which in sets.items() if which == "held-out") == [
+        "wh-us-russia-black-sea-2025-03-25",
+        "wh-us-ukraine-black-sea-2025-03-25",
+    ]
+    assert sets["kursk-qatar"] == "development"
+
+
+def test_the_comparison_marks_both_one_or_the_other(tmp_path):
+    from analysis.drafting.drafter import draft
+    from analysis.figures.render import compare_evidence
+    from analysis.tables.events import load_dataset
+    from analysis.text.records import ARTICLES_DIR
+
+    gold = load_dataset(ARTICLES_DIR / "ossa-talks-fictional")
+    draft(gold.folder, tmp_path / "draft")
+    page = compare_evidence(gold, load_dataset(tmp_path / "draft"))
+    # E12's quote "Estmark did not respond to the criticism" is curated; the draft cites the same words.
+    assert 'title="both">Estmark did not respond to the criticism' in page
+    assert page.count("<p>") == 1 + gold.article.text.count("\n") + 1  # the legend and one per line

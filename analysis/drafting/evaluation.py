@@ -18,13 +18,18 @@ Mentions: a draft mention matches a gold mention with exactly the same span; "sp
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.drafting.drafter import draft
 from analysis.tables.events import Dataset, load_dataset
+from analysis.text.annotations import EVENTS_FILE
+from analysis.text.article import META_FILE
+from analysis.text.records import ARTICLES_DIR, read_toml
 
 FIELDS = ("dyad", "cameo_root", "status", "time", "attribution")
 
@@ -209,3 +214,59 @@ def write_csvs(result: Evaluation, out: Path, details: bool = True) -> list[Path
         table.to_csv(out / name, index=False)
         paths.append(out / name)
     return paths
+
+
+DRAFTS_DIR = Path(__file__).resolve().parents[2] / "build" / "drafts"
+
+
+def draft_and_evaluate(gold_dir: Path) -> tuple[Path, Evaluation]:
+    """Draft the text of a curated folder afresh into build/drafts/NAME and score it against the folder."""
+    out = DRAFTS_DIR / gold_dir.name
+    shutil.rmtree(out, ignore_errors=True)
+    draft(gold_dir, out)
+    return out, evaluate(out, gold_dir)
+
+
+def evaluation_set(articles: Path = ARTICLES_DIR) -> list[tuple[Path, str]]:
+    """Every curated article folder with its set: "held-out" where its metadata says so, else "development"."""
+    folders = sorted(p for p in articles.iterdir() if (p / "events.toml").exists())
+    return [(p, read_toml(p / META_FILE).get("evaluation", "development")) for p in folders]
+
+
+def scores(folders: list[tuple[Path, str]]) -> pd.DataFrame:
+    """One row per text: its set, event precision, recall and F1, the accuracy of each field on matched events,
+    and the F1 of actor mentions (span and actor)."""
+    rows = []
+    for folder, which in folders:
+        _, result = draft_and_evaluate(folder)
+        rows.append(
+            {
+                "text": folder.name,
+                "set": which,
+                "events": int(result.events["expected"]),
+                "drafted": int(result.events["predicted"]),
+                **{f"event_{k}": result.events[k] for k in ("precision", "recall", "f1")},
+                **{f"{k}_accuracy": v for k, v in result.accuracy.items()},
+                "mention_f1": result.mentions_actor["f1"],
+            }
+        )
+    return pd.DataFrame(rows).round(3)
+
+
+def to_decide(draft_dir: Path) -> pd.DataFrame:
+    """What a person must still decide in a draft: every record whose note or reason says "draft, check:"."""
+    rows = []
+    for name in ("actors.csv", "places.csv", "mention_roles.csv"):
+        path = draft_dir / name
+        if path.exists():
+            for record in pd.read_csv(path, dtype=str, keep_default_na=False).to_dict(orient="records"):
+                text = record.get("note", "") or record.get("reason", "")
+                if "check" in text:
+                    rows.append({"file": name, "record": next(iter(record.values())), "to decide": text})
+    for event in read_toml(draft_dir / EVENTS_FILE).get("event", []):
+        if "check" in event.get("note", ""):
+            rows.append({"file": EVENTS_FILE, "record": event["id"], "to decide": event["note"]})
+    return pd.DataFrame(rows, columns=["file", "record", "to decide"])
+
+
+BUDGET = {"event_f1": 0.7, "status_accuracy": 0.8}  # what a draft must reach on texts it was not tuned on

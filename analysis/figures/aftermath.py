@@ -18,7 +18,15 @@ from analysis.external.facts import OUTCOMES, STANCES, External
 from analysis.external.layer import EXTERNAL
 from analysis.figures.curves import Curve, draw_curves
 from analysis.figures.graphs import party_positions
-from analysis.figures.style import FIGURE_WIDTH, OKABE_ITO, SIGN_COLOURS, STATUS_COLOURS, add_source_line, side_colours
+from analysis.figures.style import (
+    FIGURE_WIDTH,
+    OKABE_ITO,
+    SIGN_COLOURS,
+    STATUS_COLOURS,
+    add_source_line,
+    categorical_mesh,
+    side_colours,
+)
 from analysis.figures.timeline import time_window
 from analysis.network.graph import side_fold
 from analysis.text.story import Story
@@ -161,16 +169,17 @@ def plot_stances(matrix: pd.DataFrame, story: Story) -> plt.Figure:
     """Claims of the article (rows) against parties (columns): who asserts, disputes, offers another cause, or
     is silent (no statement found)."""
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH * 0.8, 0.45 * len(matrix) + 2.2))
-    for y, claim in enumerate(matrix.index):
-        for x, party in enumerate(matrix.columns):
-            stance = matrix.loc[claim, party]
-            ax.add_patch(plt.Rectangle((x - 0.45, y - 0.4), 0.9, 0.8, color=STANCE_COLOURS[stance]))
-            if stance != "silent":
-                ax.text(x, y, stance.replace("_", " "), ha="center", va="center", fontsize=7, color="white")
     if matrix.empty:
         ax.text(0, 0, "no stance recorded", ha="center", va="center", style="italic")
-    ax.set_xlim(-0.5, max(len(matrix.columns), 1) - 0.5)
-    ax.set_ylim(max(len(matrix), 1) - 0.5, -0.5)
+        ax.set_xlim(-0.5, 0.5)
+        ax.set_ylim(0.5, -0.5)
+    else:
+        categorical_mesh(ax, matrix, STANCE_COLOURS)
+        for y, claim in enumerate(matrix.index):
+            for x, party in enumerate(matrix.columns):
+                if matrix.loc[claim, party] != "silent":
+                    label = matrix.loc[claim, party].replace("_", " ")
+                    ax.text(x, y, label, ha="center", va="center", fontsize=7, color="white")
     ax.set_xticks(range(len(matrix.columns)), matrix.columns)
     ax.set_yticks(range(len(matrix)), matrix.index)
     ax.set_title("Who said what about the article's claims")

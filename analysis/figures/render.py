@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from analysis.figures.style import side_colours
+from analysis.figures.style import OKABE_ITO, side_colours
 from analysis.tables.events import Dataset
 
 
@@ -30,3 +30,31 @@ def highlight_mentions(dataset: Dataset, only: str = "") -> str:
     out.append(html.escape(text[cursor:]))
     paragraphs = "".join(f"<p>{p}</p>" for p in "".join(out).split("\n"))
     return f'<div style="max-width:60em;line-height:1.6">{paragraphs}</div>'
+
+
+SPAN_COLOURS = {"both": OKABE_ITO["green"], "curated": OKABE_ITO["sky blue"], "draft": OKABE_ITO["orange"]}
+
+
+def compare_evidence(curated: Dataset, drafted: Dataset) -> str:
+    """The article as HTML with the words that curated events rest on and the words the draft's events rest on
+    marked, in one colour where both cite them and another where only one does, with a legend."""
+    text = curated.article.text
+    marks = [0] * len(text)  # bit 1: curated evidence, bit 2: drafted evidence
+    for dataset, bit in ((curated, 1), (drafted, 2)):
+        for event in dataset.annotations.events:
+            for span in event.evidence:
+                for i in range(span.start, span.end):
+                    marks[i] |= bit
+    names = {1: "curated", 2: "draft", 3: "both"}
+    out, start = [], 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or marks[i] != marks[start]:
+            piece = html.escape(text[start:i])
+            kind = names.get(marks[start])
+            out.append(
+                f'<span style="background:{SPAN_COLOURS[kind]}" title="{kind}">{piece}</span>' if kind else piece
+            )
+            start = i
+    legend = " ".join(f'<span style="background:{c};padding:0 4px">{k}</span>' for k, c in SPAN_COLOURS.items())
+    paragraphs = "".join(f"<p>{p}</p>" for p in "".join(out).split("\n"))
+    return f'<div style="max-width:60em;line-height:1.6"><p>Evidence of events: {legend}</p>{paragraphs}</div>'

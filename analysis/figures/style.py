@@ -8,6 +8,9 @@ import textwrap
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.colors import ListedColormap
 
 from analysis.text.story import NO_SIDE, Story
 
@@ -108,3 +111,17 @@ def side_colours(story: Story) -> dict[str, str]:
         colours[party.side] = OKABE_ITO[palette[counts[party.role] % len(palette)]]
         counts[party.role] += 1
     return {**colours, NO_SIDE: NO_SIDE_COLOUR}
+
+
+def categorical_mesh(ax, matrix: pd.DataFrame, colours: dict[str, str]) -> None:
+    """A grid of cells coloured by category (rows top down, white gaps between cells), drawn as one mesh: one
+    artist instead of one rectangle per cell."""
+    categories = list(colours)
+    codes = matrix.apply(lambda column: column.map(categories.index)).to_numpy(dtype=float)
+    cmap = ListedColormap([colours[c] for c in categories])
+    edges_x, edges_y = np.arange(matrix.shape[1] + 1) - 0.5, np.arange(matrix.shape[0] + 1) - 0.5
+    ax.pcolormesh(
+        edges_x, edges_y, codes, cmap=cmap, vmin=-0.5, vmax=len(categories) - 0.5, edgecolors="white", linewidth=1.5
+    )
+    ax.set_xlim(-0.5, matrix.shape[1] - 0.5)
+    ax.set_ylim(matrix.shape[0] - 0.5, -0.5)

@@ -13,7 +13,7 @@ from matplotlib.patches import Patch
 
 from analysis.external.tellings import CAMPS, Tellings, citation_graph, path_to_article
 from analysis.figures.curves import Curve, draw_curves
-from analysis.figures.style import FIGURE_WIDTH, OKABE_ITO, add_source_line
+from analysis.figures.style import FIGURE_WIDTH, OKABE_ITO, add_source_line, categorical_mesh
 from analysis.text.story import Story
 
 TELLINGS_NOTE = "Tellings and codes: data/articles/NAME/tellings/ (paraphrases and short quotes only)."
@@ -60,13 +60,7 @@ def plot_coverage(matrix: pd.DataFrame, tellings: Tellings, order: list[str], st
         return nothing_recorded(story, title)
     rows = matrix.loc[order]
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH * 1.2, 0.36 * len(rows) + 2.6))
-    for y, telling_id in enumerate(rows.index):
-        for x, claim in enumerate(rows.columns):
-            ax.add_patch(
-                plt.Rectangle((x - 0.45, y - 0.42), 0.9, 0.84, color=CODE_COLOURS[rows.loc[telling_id, claim]])
-            )
-    ax.set_xlim(-0.5, len(rows.columns) - 0.5)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
+    categorical_mesh(ax, rows, CODE_COLOURS)
     ax.set_xticks(range(len(rows.columns)), rows.columns, fontsize=7.5)
     ax.set_yticks(range(len(rows)), [_label(tellings, t) for t in rows.index], fontsize=7.5)
     for label in ax.get_yticklabels():
