@@ -247,7 +247,6 @@ def bench_drafting(repetitions: int = 3, factors=DRAFT_FACTORS) -> None:
     """The machine draft (`python -m analysis draft`, files written to a temporary folder): of every article
     folder under data/articles/ (median of `repetitions`; only the time is printed), and of the default
     article's text repeated 1x, 10x and 100x (one folder made by `new`), to show the growth with length."""
-    import datetime as dt
 
     from analysis.drafting.drafter import draft
     from analysis.scaffold import scaffold
@@ -262,13 +261,14 @@ def bench_drafting(repetitions: int = 3, factors=DRAFT_FACTORS) -> None:
                 runs.append(seconds)
         print(f"draft {folder.name}: median {statistics.median(runs) * 1000:.0f} ms over {repetitions} runs")
     text = (article_dir() / "article.txt").read_text(encoding="utf-8")
+    reference = load_dataset().article.reference_date
     print(f"{'factor':>7} {'chars':>9} {'draft s':>9} {'ms/1000 chars':>14}")
     per_char = {}
     for factor in factors:
         with tempfile.TemporaryDirectory(prefix=f"bench-draft-x{factor}-") as tmp:
             source = Path(tmp) / "text.txt"
             source.write_text("\n".join([text] * factor), encoding="utf-8")
-            scaffold(source, dt.date(2024, 8, 17), Path(tmp) / "article")
+            scaffold(source, reference, Path(tmp) / "article")
             seconds, _ = timed(draft, Path(tmp) / "article", Path(tmp) / "draft")
         chars = len(text) * factor
         per_char[factor] = seconds / chars

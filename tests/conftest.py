@@ -55,3 +55,50 @@ def add_link(data_dir: Path, source: str, target: str, relation: str, sentence: 
             f'[[link]]\nsource = "{source}"\ntarget = "{target}"\nrelation = "{relation}"\n'
             f'evidence = {{ sentence = "{sentence}", quote = "{quote}" }}\n'
         )
+
+
+# CAMEO's published Goldstein scale (CAMEO.goldsteinscale.txt) with GDELT's quad class of each root, typed by hand
+# for every code of data/vocabularies/cameo_codebook.csv.
+CAMEO_SCALE = {
+    "010": (0.0, 1),
+    "013": (0.4, 1),
+    "019": (3.4, 1),
+    "030": (4.0, 1),
+    "036": (4.0, 1),
+    "038": (7.0, 1),
+    "039": (5.0, 1),
+    "040": (1.0, 1),
+    "045": (5.0, 1),
+    "046": (7.0, 1),
+    "050": (3.5, 1),
+    "051": (3.4, 1),
+    "057": (8.0, 1),
+    "061": (6.4, 2),
+    "0841": (7.0, 2),
+    "0871": (9.0, 2),
+    "1056": (-5.0, 3),
+    "111": (-2.0, 3),
+    "112": (-2.0, 3),
+    "124": (-4.0, 3),
+    "125": (-5.0, 3),
+    "164": (-7.0, 4),
+    "190": (-10.0, 4),
+}
+
+# Actor mentions of the default article counted by reading it (aliases from actors.csv, longest form first; Qatar
+# in S02 and Doha in S03, S06, S11 are venues): Ukraine/Kyiv in S01, S05, S07, S09, S10, S12; Russia/Moscow in
+# S01, S05; Qatar in S05 and S10, Qatari representatives (S08), Doha and the Qatari side (S09); diplomats in S01, S05.
+MENTIONS = {
+    "UKR": 6,
+    "UKRMIL": 1,
+    "UKROP": 1,
+    "RUS": 2,
+    "RUSGOV": 1,
+    "PUTIN": 1,
+    "QAT": 5,
+    "PARTNERS": 1,
+    "WAPO": 1,
+    "DIPOFF": 2,
+    "DIPSRC": 1,
+    "SOMEOFF": 1,
+}

@@ -8,7 +8,7 @@ import pytest
 from analysis.tables.events import build_event_table, build_evidence_table, build_link_table, load_dataset
 from analysis.text.records import AnnotationError
 
-from .conftest import KURSK, add_link, replace_in
+from .conftest import CAMEO_SCALE, KURSK, add_link, replace_in
 
 
 @pytest.fixture(scope="module")
@@ -115,23 +115,6 @@ def test_postponement_is_an_act_plus_a_deferred_event(table, dataset):
     assert table.loc["E08", ["cameo_code", "status"]].tolist() == ["040", "postponed"]
     links = build_link_table(dataset)
     assert ((links["source_event"] == "E07") & (links["target_event"] == "E08")).any()
-
-
-# CAMEO's published Goldstein scale (CAMEO.goldsteinscale.txt) and GDELT's quad classes, typed by hand.
-CAMEO_SCALE = {
-    "013": (0.4, 1),
-    "036": (4.0, 1),
-    "040": (1.0, 1),
-    "045": (5.0, 1),
-    "046": (7.0, 1),
-    "057": (8.0, 1),
-    "0871": (9.0, 2),
-    "111": (-2.0, 3),
-    "124": (-4.0, 3),
-    "125": (-5.0, 3),
-    "164": (-7.0, 4),
-    "190": (-10.0, 4),
-}
 
 
 def test_coding_follows_the_published_cameo_scale(table):

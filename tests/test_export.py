@@ -9,7 +9,7 @@ import pytest
 
 from analysis.text.article import load_article
 
-from .conftest import KURSK
+from .conftest import KURSK, MENTIONS
 
 # The curated annotations, read with the standard library alone: what the exported tables must carry.
 RAW = tomllib.loads((KURSK / "events.toml").read_text(encoding="utf-8"))
@@ -133,23 +133,6 @@ def test_actor_columns_hold_actor_ids(outdir):
     # Qatar as venues not counted): Ukraine/Kyiv in S01, S05, S07, S09, S10, S12; Russia/Moscow in S01, S05;
     # Qatar/Doha/Qatari ... in S05, S08, S09 (twice), S10; diplomats in S01 and S05.
     assert dict(zip(actors["actor_id"], actors["mentions"].astype(int))) == MENTIONS
-
-
-# Actor mentions per actor, counted by reading the article (see test_actor_columns_hold_actor_ids).
-MENTIONS = {
-    "UKR": 6,
-    "UKRMIL": 1,
-    "UKROP": 1,
-    "RUS": 2,
-    "RUSGOV": 1,
-    "PUTIN": 1,
-    "QAT": 5,
-    "PARTNERS": 1,
-    "WAPO": 1,
-    "DIPOFF": 2,
-    "DIPSRC": 1,
-    "SOMEOFF": 1,
-}
 
 
 def test_links_point_to_exported_events(outdir):

@@ -4,30 +4,13 @@ import networkx as nx
 
 from analysis.network.graph import ACTION, SOURCING, build_actor_graph, event_dyads, layer
 
+from .conftest import MENTIONS
+
 
 def test_dyads_run_through_the_mediator_for_indirect_events():
     assert event_dyads("UKR", "RUS", "QAT", []) == [("UKR", "QAT", "to mediator"), ("QAT", "RUS", "from mediator")]
     assert event_dyads("QAT", "UKR", "", ["RUS"]) == [("QAT", "UKR", "direct"), ("QAT", "RUS", "direct")]
     assert event_dyads("SOMEOFF", "", "", []) == []
-
-
-# Actor mentions counted by reading the article (aliases from actors.csv, longest form first; Qatar in S02 and
-# Doha in S03, S06, S11 are venues): Ukraine/Kyiv in S01, S05, S07, S09, S10, S12; Russia/Moscow in S01, S05;
-# Qatar in S05 and S10, Qatari representatives (S08), Doha and the Qatari side (S09); diplomats in S01, S05.
-MENTIONS = {
-    "UKR": 6,
-    "UKRMIL": 1,
-    "UKROP": 1,
-    "RUS": 2,
-    "RUSGOV": 1,
-    "PUTIN": 1,
-    "QAT": 5,
-    "PARTNERS": 1,
-    "WAPO": 1,
-    "DIPOFF": 2,
-    "DIPSRC": 1,
-    "SOMEOFF": 1,
-}
 
 
 def test_nodes_are_the_registry_with_its_attributes(dataset):

@@ -18,7 +18,7 @@ import pandas as pd
 from analysis.tables.events import Dataset
 from analysis.text.actors import read_actors
 from analysis.text.codebook import read_cameo, sign_of
-from analysis.text.records import AnnotationError, read_csv, read_toml, unique_index
+from analysis.text.records import AnnotationError, check_fields, read_csv, read_toml, unique_index
 
 EXTERNAL_DIR = "external"
 SOURCE_KINDS = ("news report", "wire", "official statement", "transcript", "analysis")
@@ -86,13 +86,7 @@ class _Checker:
         raise AnnotationError(self.path, record, problem)
 
     def keys(self, record: str, entry, required: set[str], optional: set[str]):
-        if not isinstance(entry, dict):
-            self.fail(record, "expected a table of fields")
-        missing, unknown = required - entry.keys(), entry.keys() - required - optional
-        if missing:
-            self.fail(record, f"missing field(s) {', '.join(sorted(missing))}")
-        if unknown:
-            self.fail(record, f"unknown field(s) {', '.join(sorted(unknown))}")
+        check_fields(self.path, record, entry, required, optional)
 
     def date(self, record: str, value, what: str) -> dt.date:
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):

@@ -10,7 +10,7 @@ from analysis.chronology.expressions import TimeExpressionError, is_ordering, re
 from analysis.text.actors import Registry
 from analysis.text.article import Article, Span
 from analysis.text.codebook import Codebook
-from analysis.text.records import AnnotationError, read_toml
+from analysis.text.records import AnnotationError, check_fields, read_toml
 
 EVENTS_FILE = "events.toml"
 EVENT_KEYS_REQUIRED = {"id", "label", "action", "actor1", "cameo", "status", "attributed_to", "evidence"}
@@ -76,13 +76,7 @@ class _Reader:
         raise AnnotationError(self.path, record, problem)
 
     def keys(self, record: str, entry: dict, required: set[str], optional: set[str]):
-        if not isinstance(entry, dict):
-            self.fail(record, "expected a table of fields")
-        missing, unknown = required - entry.keys(), entry.keys() - required - optional
-        if missing:
-            self.fail(record, f"missing field(s) {', '.join(sorted(missing))}")
-        if unknown:
-            self.fail(record, f"unknown field(s) {', '.join(sorted(unknown))}")
+        check_fields(self.path, record, entry, required, optional)
 
     def text(self, record: str, entry: dict, key: str, required: bool = True) -> str:
         value = entry.get(key, "")

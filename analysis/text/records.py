@@ -84,3 +84,14 @@ def article_dir(article: str | Path | None = None) -> Path:
             folder, "article", "no such article folder (see data/articles/, or make it with `python -m analysis new`)"
         )
     return folder.resolve()
+
+
+def check_fields(path: Path, record: str, entry, required: set[str], optional: set[str]) -> None:
+    """A TOML record is a table with every required field and no field it does not know."""
+    if not isinstance(entry, dict):
+        raise AnnotationError(path, record, "expected a table of fields")
+    missing, unknown = required - entry.keys(), entry.keys() - required - optional
+    if missing:
+        raise AnnotationError(path, record, f"missing field(s) {', '.join(sorted(missing))}")
+    if unknown:
+        raise AnnotationError(path, record, f"unknown field(s) {', '.join(sorted(unknown))}")

@@ -99,7 +99,7 @@ class Story:
 
 def _date(path: Path, record: str, value) -> dt.date:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise AnnotationError(path, record, f"expected a TOML date such as 2024-08-01, got {value!r}")
+        raise AnnotationError(path, record, f"expected a TOML date (YYYY-MM-DD, unquoted), got {value!r}")
     return value
 
 
