@@ -24,9 +24,10 @@ lab: $(STAMP)
 test: $(STAMP) lint browser
 	env -u ARTICLE $(BIN)/python -m pytest
 
-# The browser test drives Debian's Chromium (Playwright's own browser download is not available here).
+# The browser test drives Debian's Chromium (Playwright's own browser download is not available here);
+# CHROMIUM=path for another build. README: "The browser test".
 browser:
-	@test -x /usr/bin/chromium || { \
+	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian), then make test again"; exit 1; fi; }
 
