@@ -1,7 +1,9 @@
-"""Shared fixtures: the article these tests check (whatever $ARTICLE says), and throwaway copies of its folder
+"""Shared fixtures and helpers: the article these tests check (whatever $ARTICLE says), and throwaway copies of its folder
 and of the shared vocabularies that a test may break on purpose."""
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -102,3 +104,11 @@ MENTIONS = {
     "DIPSRC": 1,
     "SOMEOFF": 1,
 }
+
+
+def export_cli(article: Path, out: Path, check: bool = True) -> subprocess.CompletedProcess:
+    """`python -m analysis export OUT --article ARTICLE` as a user runs it; with `check`, it must succeed."""
+    command = [sys.executable, "-m", "analysis", "export", str(out), "--article", str(article)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert not check or result.returncode == 0, result.stderr
+    return result

@@ -4,8 +4,6 @@ validation, choosing the article, and no trace of the first article's story in t
 import datetime as dt
 import re
 import shutil
-import subprocess
-import sys
 
 import matplotlib.pyplot as plt
 import networkx as nx
@@ -22,7 +20,7 @@ from analysis.tables.events import build_event_table, build_link_table, load_dat
 from analysis.tables.sources import attribution_table
 from analysis.text.records import ARTICLES_DIR, AnnotationError, article_dir
 
-from .conftest import KURSK, replace_in
+from .conftest import KURSK, export_cli, replace_in
 
 OSSA = ARTICLES_DIR / "ossa-talks-fictional"
 ROOT = ARTICLES_DIR.parent.parent
@@ -105,6 +103,11 @@ def test_snapshots_at_its_own_turning_point(ossa, ossa_parts):
     assert "E03:KES>NOR" in {k for *_, k in after.edges(keys=True)}
 
 
+def test_views_open_on_the_first_mediator_else_the_first_party(ossa, no_mediator):
+    assert ossa.story.focus == "VAL" and load_dataset(KURSK).story.focus == "QAT"
+    assert no_mediator.story.focus == "NOR"
+
+
 def test_its_parties_fold_and_pair_by_its_own_story(ossa_parts):
     graph = ossa_parts[0]
     assert side_fold(graph)["SUDGOV"] == "SUD" and side_fold(graph)["DIPLO"] == "DIPLO"
@@ -136,13 +139,7 @@ def test_its_findings_render_from_its_own_values(ossa):
 
 def test_export_of_another_article(tmp_path):
     out = tmp_path / "out"
-    result = subprocess.run(
-        [sys.executable, "-m", "analysis", "export", str(out), "--article", "ossa-talks-fictional"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    export_cli("ossa-talks-fictional", out)
     events = pd.read_csv(out / "events.csv", dtype=str, keep_default_na=False)
     assert len(events) == 15 and set(events["mediator"]) == {"", "VAL", "KES"}
     assert (out / "snapshot_2025-02-23.graphml").exists() and (out / "figures" / "causal_chain.svg").exists()

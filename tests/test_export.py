@@ -1,6 +1,4 @@
 import json
-import subprocess
-import sys
 import tomllib
 
 import networkx as nx
@@ -9,7 +7,7 @@ import pytest
 
 from analysis.text.article import load_article
 
-from .conftest import KURSK, MENTIONS
+from .conftest import KURSK, MENTIONS, export_cli
 
 # The curated annotations, read with the standard library alone: what the exported tables must carry.
 RAW = tomllib.loads((KURSK / "events.toml").read_text(encoding="utf-8"))
@@ -18,13 +16,7 @@ RAW = tomllib.loads((KURSK / "events.toml").read_text(encoding="utf-8"))
 @pytest.fixture(scope="module")
 def outdir(tmp_path_factory):
     out = tmp_path_factory.mktemp("export")
-    result = subprocess.run(
-        [sys.executable, "-m", "analysis", "export", str(out), "--article", str(KURSK)],
-        check=False,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
+    export_cli(KURSK, out)
     return out
 
 
@@ -195,12 +187,7 @@ def test_brokerage_csv_ranks_every_actor(outdir):
 
 def test_export_reports_bad_input_and_fails(data_copy, tmp_path):
     (data_copy / "events.toml").write_text("[[event]\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "analysis", "export", str(tmp_path / "out"), "--article", str(data_copy)],
-        check=False,
-        capture_output=True,
-        text=True,
-    )
+    result = export_cli(data_copy, tmp_path / "out", check=False)
     assert result.returncode == 1
     assert f"error: {data_copy / 'events.toml'}: file: not valid TOML" in result.stderr
     assert not (tmp_path / "out").exists()

@@ -3,8 +3,6 @@ the scorecard, the date check, the stances, the graph layer, the figures, and th
 not change with it."""
 
 import shutil
-import subprocess
-import sys
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -19,7 +17,7 @@ from analysis.network.graph import build_actor_graph
 from analysis.tables.events import build_event_table, load_dataset
 from analysis.text.records import ARTICLES_DIR, AnnotationError
 
-from .conftest import replace_in
+from .conftest import export_cli, replace_in
 
 OSSA = ARTICLES_DIR / "ossa-talks-fictional"
 SOURCES = """source_id,outlet,title,published,url,language,kind,read_via,note
@@ -190,17 +188,9 @@ def test_the_external_layer_is_apart_from_the_article_measures(folder):
 
 
 def test_the_article_tables_are_identical_with_and_without_the_layer(folder, tmp_path):
-    def export(article, out):
-        result = subprocess.run(
-            [sys.executable, "-m", "analysis", "export", str(out), "--article", str(article)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr
-        return out
-
-    with_layer, without = export(folder, tmp_path / "with"), export(OSSA, tmp_path / "without")
+    with_layer, without = tmp_path / "with", tmp_path / "without"
+    export_cli(folder, with_layer)
+    export_cli(OSSA, without)
     for name in ("events.csv", "evidence.csv", "event_links.csv", "actors.csv", "mentions.csv", "brokerage.csv"):
         assert (with_layer / name).read_bytes() == (without / name).read_bytes(), name
     assert (with_layer / "external_events.csv").exists() and not (without / "external_events.csv").exists()

@@ -7,7 +7,7 @@ import networkx as nx
 import pandas as pd
 
 from analysis.external.facts import External
-from analysis.network.graph import event_dyads, parties
+from analysis.network.graph import add_event_edges, parties
 
 EXTERNAL = "external"
 
@@ -23,27 +23,23 @@ def with_external_layer(graph: nx.MultiDiGraph, external: External) -> nx.MultiD
         role = graph.nodes[party]["role"] if party in graph else "none"
         combined.add_node(actor_id, **row.to_dict(), mentions=0, party=party, role=role, external=True)
     for event in external.events.itertuples():
-        others = event.other_actors.split(";") if event.other_actors else []
-        for source, target, channel in event_dyads(event.actor1, event.actor2, "", others):
-            combined.add_edge(
-                source,
-                target,
-                key=f"{event.external_id}:{source}>{target}",
-                layer=EXTERNAL,
-                event_id=event.external_id,
-                label=event.label,
-                action=event.paraphrase,
-                cameo_code=event.cameo_code,
-                goldstein=event.goldstein,
-                quad_class=event.quad_class,
-                sign=event.sign,
-                status=event.status,
-                channel=channel,
-                summary=False,
-                date_start=event.date_start.date().isoformat(),
-                date_end=event.date_end.date().isoformat(),
-                sources=event.sources,
-            )
+        add_event_edges(
+            combined,
+            event,
+            "",
+            layer=EXTERNAL,
+            label=event.label,
+            action=event.paraphrase,
+            cameo_code=event.cameo_code,
+            goldstein=event.goldstein,
+            quad_class=event.quad_class,
+            sign=event.sign,
+            status=event.status,
+            summary=False,
+            date_start=event.date_start.date().isoformat(),
+            date_end=event.date_end.date().isoformat(),
+            sources=event.sources,
+        )
     return combined
 
 

@@ -18,6 +18,17 @@ def event_dyads(actor1: str, actor2: str, mediator: str, other_actors: list[str]
     return [(actor1, t, "direct") for t in targets]
 
 
+def add_event_edges(graph: nx.MultiDiGraph, event, mediator: str, **attributes) -> None:
+    """One edge per actor pair an event links (see event_dyads), keyed EVENT:SOURCE>TARGET, with the event id,
+    the channel and the given attributes; `event` has event_id, actor1, actor2 and ';'-separated other_actors."""
+    event_id = getattr(event, "event_id", None) or event.external_id
+    others = event.other_actors.split(";") if event.other_actors else []
+    for source, target, channel in event_dyads(event.actor1, event.actor2, mediator, others):
+        graph.add_edge(
+            source, target, key=f"{event_id}:{source}>{target}", event_id=event_id, channel=channel, **attributes
+        )
+
+
 def build_actor_graph(dataset: Dataset | None = None) -> nx.MultiDiGraph:
     """Actors as nodes (with the registry's attributes); one edge per event and actor pair.
 
@@ -52,33 +63,30 @@ def build_actor_graph(dataset: Dataset | None = None) -> nx.MultiDiGraph:
         )
     for event in table.itertuples(index=False):
         common = {
-            "event_id": event.event_id,
             "label": event.label,
             "status": event.status,
             "date_start": iso_date(event.date_start),
             "date_end": iso_date(event.date_end),
         }
-        others = event.other_actors.split(";") if event.other_actors else []
-        for source, target, channel in event_dyads(event.actor1, event.actor2, event.mediator, others):
-            graph.add_edge(
-                source,
-                target,
-                key=f"{event.event_id}:{source}>{target}",
-                layer=ACTION,
-                action=event.action,
-                cameo_code=event.cameo_code,
-                goldstein=event.goldstein,
-                quad_class=event.quad_class,
-                sign=event.sign,
-                channel=channel,
-                summary=event.summary,
-                **common,
-            )
+        add_event_edges(
+            graph,
+            event,
+            event.mediator,
+            layer=ACTION,
+            action=event.action,
+            cameo_code=event.cameo_code,
+            goldstein=event.goldstein,
+            quad_class=event.quad_class,
+            sign=event.sign,
+            summary=event.summary,
+            **common,
+        )
         if event.attributed_to != event.actor1:
             graph.add_edge(
                 event.attributed_to,
                 event.actor1,
                 key=f"{event.event_id}:source",
+                event_id=event.event_id,
                 layer=SOURCING,
                 action="reports",
                 cameo_code="",

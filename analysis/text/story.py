@@ -68,6 +68,11 @@ class Story:
     def side_labels(self) -> tuple[str, ...]:
         return tuple(p.side for p in self.parties)
 
+    @property
+    def focus(self) -> str:
+        """The actor views open on: the first mediator's representative, else the first party's."""
+        return (self.mediators or self.parties)[0].representative
+
     def representative_of(self, side: str) -> str | None:
         return next((p.representative for p in self.parties if p.side == side), None)
 
