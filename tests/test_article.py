@@ -49,6 +49,15 @@ def test_split_keeps_a_closing_quote_with_its_sentence():
     assert [p.text for p in parts] == ['He called it an "escalation".', "Then he left.", "New paragraph"]
 
 
+def test_split_does_not_end_a_sentence_at_an_initial_or_abbreviation():
+    parts = split_sentences("President Donald J. Trump met Mr. Smith and the U.S. team. Talks ended at noon. Then A.")
+    assert [p.text for p in parts] == [
+        "President Donald J. Trump met Mr. Smith and the U.S. team.",
+        "Talks ended at noon.",
+        "Then A.",
+    ]
+
+
 def test_locate_returns_article_offsets():
     article = load_article(KURSK)
     span = article.locate("S11", "August 22", source=Path("x"), record="r")
