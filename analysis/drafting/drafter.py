@@ -234,11 +234,21 @@ class Drafter:
             if m.role in ("actor", "anaphor") and clause[0] <= m.start < clause[1] and (m.start, m.end) not in exclude
         ]
 
-    def expand(self, entities: list, previous: DraftEvent | None) -> list[Entity]:
+    def pair_before(self, mention: Mention) -> list[Entity]:
+        """The pair an anaphor stands for: the actors of the last event with two ("both sides"), of two persons
+        for "leaders" and "presidents" ("the two leaders" after "X spoke with Y" and "this war")."""
+        people = re.search(r"leaders|presidents", mention.surface, re.IGNORECASE)
+        for event in reversed(self.events[-COREFERENCE_WINDOW:]):
+            pair = [a for a in event.actors if not people or a.form == "person"]
+            if len(pair) >= 2:
+                return pair[:2]
+        return []
+
+    def expand(self, entities: list) -> list[Entity]:
         out: list[Entity] = []
         for item in entities:
             if isinstance(item, Mention) and item.role == "anaphor":
-                out += previous.actors if previous else []
+                out += self.pair_before(item)
             else:
                 out.append(item.entity if isinstance(item, Mention) else item)
         unique = []
@@ -316,42 +326,23 @@ class Drafter:
                 or not any(a <= t.start < b for a, b in reporting_spans)
             ]
             verbs = [t for t in triggers if t.rule.kind == "verb"]
-            verb_event = None
             actors = self.clause_actors(sentence, clause, sources)
             passive = verbs and re.search(r"\b(?:was|were|been|be|is|are)\s+$", self.text[clause[0] : verbs[0].start])
             if passive and not any(m.end <= verbs[0].start for m in actors):
                 verbs = []  # "the summit was postponed": no agent, no act; the cue sets the noun's status
-            if verbs:
-                trigger = verbs[0]
-                code, note = self.code(trigger.rule.value)
-                subjects = [m for m in actors if m.end <= trigger.start]
-                objects = [m for m in actors if m.start >= trigger.start and m not in subjects]
-                previous = self.events[-1] if self.events else None
-                reason = "draft: actor1 the subject, actor2 the first actor after the verb"
-                if not subjects and previous_verb:
-                    subjects, reason = [], "draft: actor1 the subject of the clause before"
-                    entities = previous_verb.actors[:1] + self.expand(objects, previous)
-                else:
-                    entities = self.expand(subjects, previous) + self.expand(objects, previous)
-                verb_event = self.add_event(
-                    DraftEvent(
-                        code,
-                        "verb",
-                        (trigger.start, trigger.end),
-                        sentence,
-                        clause,
-                        [clause],
-                        actors=self.expand(entities, previous),
-                        actors_reason=reason,
-                        head=self.text[trigger.start : trigger.end].lower(),
-                    )
-                )
-                verb_event.status, verb_event.status_reason = self.status(sentence, clause, verb_event.trigger)
-                if note:
-                    verb_event.notes.append(note)
+            clause_verbs: list[DraftEvent] = []
+            for trigger in verbs:
+                before = self.text[clause[0] : trigger.start]
+                if re.search(r"\b(?:the|a|an|these|those|this|its|their)\s+$", before, re.IGNORECASE) or (
+                    clause_verbs and re.search(r"\bto\s+$", before)
+                ):
+                    continue  # "the discussed issues" (an adjective), "met ... to discuss" (the meeting's purpose)
+                verb_event = self.verb_event(sentence, clause, trigger, actors, clause_verbs, previous_verb)
+                clause_verbs.append(verb_event)
                 previous_verb = verb_event
             for trigger in (t for t in triggers if t.rule.kind == "noun"):
-                self.noun_event(sentence, clause, trigger, verb_event, actors)
+                before = [e for e in clause_verbs if e.trigger[1] <= trigger.start]
+                self.noun_event(sentence, clause, trigger, before[-1] if before else None, actors)
             self.attach_time(sentence, clause)
         for cue in (c for c in sentence.cues if c.rule.kind == "previous"):
             planned = [
@@ -375,6 +366,46 @@ class Drafter:
                 )
                 if act and act is not target:
                     self.add_link(act, target, "put_off", sentence, (cue.start, cue.end), "the act that ended the plan")
+
+    def skip_space(self, index: int) -> int:
+        return index + len(self.text[index:]) - len(self.text[index:].lstrip())
+
+    def verb_event(self, sentence: Sentence, clause, trigger: Hit, actors, clause_verbs, previous_verb) -> DraftEvent:
+        """The event of a verb: actor1 the subject before it (in the clause, after the verb before), else the
+        subject of the verb before (a second verb of the same subject, "agreed to develop measures"); actor2 the
+        first actor after it."""
+        code, note = self.code(trigger.rule.value)
+        since = clause_verbs[-1].trigger[1] if clause_verbs else clause[0]  # where this verb's words begin
+        subjects = [m for m in actors if since <= m.start and m.end <= trigger.start]
+        objects = [m for m in actors if m.start >= trigger.start]
+        reason = "draft: actor1 the subject, actor2 the first actor after the verb"
+        if subjects:
+            entities = self.expand(subjects) + self.expand(objects)
+        elif clause_verbs:
+            reason = "draft: the actors of the verb before (the same subject)"
+            entities = clause_verbs[-1].actors[:1] + (self.expand(objects) or clause_verbs[-1].actors[1:])
+        elif previous_verb:
+            reason = "draft: actor1 the subject of the clause before"
+            entities = previous_verb.actors[:1] + self.expand(objects)
+        else:
+            entities = self.expand(objects)
+        event = self.add_event(
+            DraftEvent(
+                code,
+                "verb",
+                (trigger.start, trigger.end),
+                sentence,
+                clause,
+                [(self.skip_space(since), clause[1])],
+                actors=self.expand(entities),
+                actors_reason=reason,
+                head=self.text[trigger.start : trigger.end].lower(),
+            )
+        )
+        event.status, event.status_reason = self.status(sentence, clause, event.trigger)
+        if note:
+            event.notes.append(note)
+        return event
 
     def noun_event(self, sentence: Sentence, clause, trigger: Hit, verb_event: DraftEvent | None, actors) -> None:
         span = (trigger.start, trigger.end)
@@ -416,7 +447,7 @@ class Drafter:
         elif verb_event and verb_event.actors:
             entities, why = verb_event.actors, "draft, check: actors of the clause's verb"
         elif actors:
-            entities, why = self.expand(actors, previous), "draft, check: actors of the clause"
+            entities, why = self.expand(actors), "draft, check: actors of the clause"
         elif previous and previous.actors:
             entities, why = previous.actors, "draft, check: actors of the event before"
         else:
@@ -431,7 +462,7 @@ class Drafter:
                 [np],
                 status=status,
                 status_reason=reason,
-                actors=self.expand(entities, previous),
+                actors=self.expand(entities),
                 actors_reason=why,
                 head=head,
             )
