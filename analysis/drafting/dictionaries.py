@@ -45,7 +45,7 @@ ANAPHORS = ("@pair",)
 VERB_KINDS = ("verb", "noun", "absorb")
 CUE_SCOPES = ("after", "before", "self", "previous")
 SIDES = ("before", "after")
-LINK_SOURCES = ("before", "after", "phrase", "previous")
+LINK_SOURCES = ("before", "act_before", "after", "phrase", "previous")
 LINK_TARGETS = ("before", "after", "main")
 
 

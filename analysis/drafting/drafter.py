@@ -263,11 +263,14 @@ class Drafter:
         text, base = sentence.text, sentence.start
         start = trigger[0] - base
         words = list(re.finditer(r"[\w'-]+|[^\w\s]", text[:start]))
+        verbs = [(t.start - base, t.end - base) for t in sentence.triggers if t.rule.kind == "verb"]
         taken = 0
         for word in reversed(words):
             token = word.group()
             if token.lower() in LEFT_STOP or not re.match(r"[\w]", token) or taken >= 4:
                 break
+            if any(a < word.end() and word.start() < b for a, b in verbs):
+                break  # "postponed talks": the verb is not part of the noun phrase
             start, taken = word.start(), taken + 1
             if token.lower() in DEFINITE | {"a", "an"} or token.endswith("'s"):
                 break
@@ -373,39 +376,51 @@ class Drafter:
     def verb_event(self, sentence: Sentence, clause, trigger: Hit, actors, clause_verbs, previous_verb) -> DraftEvent:
         """The event of a verb: actor1 the subject before it (in the clause, after the verb before), else the
         subject of the verb before (a second verb of the same subject, "agreed to develop measures"); actor2 the
-        first actor after it."""
+        first actor after it. A joint subject acting on a third party ("X and Y welcome the good offices of Z")
+        is one event per subject, as CAMEO splits compound actors; the first is returned."""
         code, note = self.code(trigger.rule.value)
         since = clause_verbs[-1].trigger[1] if clause_verbs else clause[0]  # where this verb's words begin
-        subjects = [m for m in actors if since <= m.start and m.end <= trigger.start]
-        objects = [m for m in actors if m.start >= trigger.start]
+        before = [m for m in actors if since <= m.start and m.end <= trigger.start]
+        subjects = self.expand(before)
+        objects = self.expand([m for m in actors if m.start >= trigger.start])
         reason = "draft: actor1 the subject, actor2 the first actor after the verb"
-        if subjects:
-            entities = self.expand(subjects) + self.expand(objects)
+        third = [o for o in objects if o not in subjects]
+        joint = len(before) >= 2 and re.fullmatch(  # "X and Y [will] welcome": a joint subject next to its verb
+            r"\s+and\s+(?:the\s+)?", self.text[before[-2].end : before[-1].start]
+        ) and re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}", self.text[before[-1].end : trigger.start])
+        if joint and third:
+            reason = "draft: one event per subject of a joint subject acting on a third party"
+            groups = [[subject, third[0]] for subject in subjects]
+        elif subjects:
+            groups = [subjects + objects]
         elif clause_verbs:
             reason = "draft: the actors of the verb before (the same subject)"
-            entities = clause_verbs[-1].actors[:1] + (self.expand(objects) or clause_verbs[-1].actors[1:])
+            groups = [clause_verbs[-1].actors[:1] + (objects or clause_verbs[-1].actors[1:])]
         elif previous_verb:
             reason = "draft: actor1 the subject of the clause before"
-            entities = previous_verb.actors[:1] + self.expand(objects)
+            groups = [previous_verb.actors[:1] + objects]
         else:
-            entities = self.expand(objects)
-        event = self.add_event(
-            DraftEvent(
-                code,
-                "verb",
-                (trigger.start, trigger.end),
-                sentence,
-                clause,
-                [(self.skip_space(since), clause[1])],
-                actors=self.expand(entities),
-                actors_reason=reason,
-                head=self.text[trigger.start : trigger.end].lower(),
+            groups = [objects]
+        events = []
+        for entities in groups:
+            event = self.add_event(
+                DraftEvent(
+                    code,
+                    "verb",
+                    (trigger.start, trigger.end),
+                    sentence,
+                    clause,
+                    [(self.skip_space(since), clause[1])],
+                    actors=self.expand(entities),
+                    actors_reason=reason,
+                    head=self.text[trigger.start : trigger.end].lower(),
+                )
             )
-        )
-        event.status, event.status_reason = self.status(sentence, clause, event.trigger)
-        if note:
-            event.notes.append(note)
-        return event
+            event.status, event.status_reason = self.status(sentence, clause, event.trigger)
+            event.notes += [note] if note else []
+            events.append(event)
+        self.map_trigger(events[0].trigger, events[0], sentence)
+        return events[0]
 
     def noun_event(self, sentence: Sentence, clause, trigger: Hit, verb_event: DraftEvent | None, actors) -> None:
         span = (trigger.start, trigger.end)
@@ -548,6 +563,9 @@ class Drafter:
                 def pick(where, hit=hit, comma=comma, here=here):
                     if where == "before":
                         return next((e for t, e in reversed(here) if t[1] <= hit.start), None)
+                    if where == "act_before":  # "postponed talks because of X": the act, not its object
+                        before = [e for t, e in here if t[1] <= hit.start]
+                        return next((e for e in reversed(before) if e.kind == "verb"), None) or pick("before")
                     if where == "after":
                         return next((e for t, e in here if t[0] >= hit.end), None)
                     if where == "phrase":
