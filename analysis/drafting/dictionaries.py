@@ -70,6 +70,7 @@ class Rule:
     value: str  # CAMEO code, status, source side or relation
     kind: str = ""  # verb kind, cue scope, or link source
     extra: str = ""  # verb object policy, or link target
+    joint: str = ""  # verbs: a joint subject acts "together" (one dyad) or "each" (one event per subject)
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def read_actor_forms(path: Path) -> tuple[ActorForm, ...]:
 
 def read_verbs(path: Path) -> tuple[Rule, ...]:
     rules = []
-    for line, row in enumerate(read_csv(path, ["pattern", "cameo", "kind", "object"]), start=2):
+    for line, row in enumerate(read_csv(path, ["pattern", "cameo", "kind", "object", "joint"]), start=2):
         kind = _choice(path, line, "kind", row["kind"], VERB_KINDS)
         code = row["cameo"]
         if kind == "absorb":
@@ -147,7 +148,9 @@ def read_verbs(path: Path) -> tuple[Rule, ...]:
             )
         if kind == "verb":
             _choice(path, line, "object", row["object"], ("separate", "part"))
-        rules.append(Rule(line, _pattern(path, line, row["pattern"]), row["pattern"], code, kind, row["object"]))
+            _choice(path, line, "joint", row["joint"], ("together", "each"))
+        pattern = _pattern(path, line, row["pattern"])
+        rules.append(Rule(line, pattern, row["pattern"], code, kind, row["object"], row["joint"]))
     return tuple(rules)
 
 

@@ -337,7 +337,7 @@ class Drafter:
             for trigger in verbs:
                 before = self.text[clause[0] : trigger.start]
                 if re.search(r"\b(?:the|a|an|these|those|this|its|their)\s+$", before, re.IGNORECASE) or (
-                    clause_verbs and re.search(r"\bto\s+$", before)
+                    clause_verbs and re.search(r"\bto\s+$", self.text[clause_verbs[-1].trigger[1] : trigger.start])
                 ):
                     continue  # "the discussed issues" (an adjective), "met ... to discuss" (the meeting's purpose)
                 verb_event = self.verb_event(sentence, clause, trigger, actors, clause_verbs, previous_verb)
@@ -388,7 +388,7 @@ class Drafter:
         joint = len(before) >= 2 and re.fullmatch(  # "X and Y [will] welcome": a joint subject next to its verb
             r"\s+and\s+(?:the\s+)?", self.text[before[-2].end : before[-1].start]
         ) and re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}", self.text[before[-1].end : trigger.start])
-        if joint and third:
+        if joint and third and trigger.rule.joint == "each":
             reason = "draft: one event per subject of a joint subject acting on a third party"
             groups = [[subject, third[0]] for subject in subjects]
         elif subjects:
