@@ -174,6 +174,36 @@ def test_after_this_dates_the_event_from_its_predecessor(tmp_path):
     assert dataset.intervals[act.event_id].start == dt.date(2024, 8, 5)
 
 
+# ---- verb patterns to CAMEO codes ----
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("Ukraine and Russia agreed on a prisoner exchange.", "agreed on", "057"),
+        ("Ukraine exchanged prisoners with Russia.", "exchanged prisoners", "0841"),
+        ("Qatar held a phone call with Ukraine.", "held a phone call", "040"),
+        ("Ukraine expressed readiness to meet Russia.", "expressed readiness to", "036"),
+        ("Ukraine supported the proposal of Qatar.", "supported the proposal", "051"),
+        ("Ukraine thanked Qatar.", "thanked", "051"),
+        ("Ukraine and Russia welcome the good offices of Qatar.", "welcome", "038"),
+        ("Russia shelled Ukraine.", "shelled", "190"),
+        ("Russia carried out a massive attack on Ukraine.", "carried out", "190"),
+        ("Ukraine is working toward a truce with Russia.", "working toward", "050"),
+    ],
+)
+def test_verb_patterns_give_their_cameo_code(tmp_path, text, words, code):
+    _, dataset = drafted(tmp_path, text)
+    assert event_with(dataset, words).cameo_code == code
+
+
+def test_a_code_the_codebook_lacks_falls_back_to_its_root_and_says_so(tmp_path):
+    _, dataset = drafted(tmp_path, "Russia occupied Ukraine.")
+    event = event_with(dataset, "occupied")
+    assert event.cameo_code == "190"
+    assert "CAMEO 192 is not in the codebook; 190 taken" in event.note
+
+
 # ---- several events in one clause ----
 
 
@@ -434,12 +464,14 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
     from analysis.drafting.evaluation import evaluation_set
 
     sets = {folder.name: which for folder, which in evaluation_set()}
-    # By the metadata written when the gold folders were committed: two held out, the rest development.
+    # By the metadata written when the gold folders were committed: three held out, the rest development (the two
+    # Black Sea statements were held out until their one scoring, then studied for development).
     assert sorted(name for name, which in sets.items() if which == "held-out") == [
-        "wh-us-russia-black-sea-2025-03-25",
-        "wh-us-ukraine-black-sea-2025-03-25",
+        "kremlin-kursk-border-meeting-2024-08-12",
+        "state-trump-zelenskyy-call-2025-03-19",
+        "us-geneva-joint-statement-2025-11-23",
     ]
-    assert sets["kursk-qatar"] == "development"
+    assert sets["kursk-qatar"] == sets["wh-us-russia-black-sea-2025-03-25"] == "development"
 
 
 def test_the_comparison_marks_both_one_or_the_other(tmp_path):
