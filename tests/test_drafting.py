@@ -258,6 +258,13 @@ def test_a_capital_stands_for_its_state(tmp_path):
     assert dataset.registry.actor_aliases["Moscow"] == "RUS"
 
 
+def test_a_role_written_with_a_capital_is_the_same_role(tmp_path):
+    # a held-out text crashed the drafter here ("Defence Minister", a role form in lower case in actors.csv)
+    _, dataset = drafted(tmp_path, "Russia's Minister criticised Ukraine. The Minister accused Qatar.")
+    first, second = event_with(dataset, "criticised"), event_with(dataset, "accused")
+    assert first.actor1 == second.actor1 and first.actor1.startswith("RUS")
+
+
 def test_an_institution_stands_for_its_government(tmp_path):
     _, dataset = drafted(tmp_path, "The Kremlin criticised the foreign ministry of Ukraine.")
     event = event_with(dataset, "criticised")

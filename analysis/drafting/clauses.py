@@ -354,6 +354,10 @@ class Lexicon:
                 found[word] = Entity(code, word, "state", word, code, "unknown", _place_id(word), word, word)
         return found
 
+    def role(self, surface: str) -> ActorForm:
+        """The role form of a match: as written, or a lower-case form capitalized ("Minister" at a title)."""
+        return self.roles.get(surface) or self.roles[surface[0].lower() + surface[1:]]
+
     def entity(self, surface: str) -> Entity | None:
         for form in (surface, surface[:1].lower() + surface[1:]):
             found = self.by_surface.get(form) or self.unknown.get(form) or self.compound_entities.get(form)
@@ -379,7 +383,7 @@ def find_mentions(lex: Lexicon, sentence: Sentence, previous_roles: dict[str, En
         if m.group("d") or m.group("c") or m.group("c3"):
             owner = m.group("d") or m.group("c") or m.group("c3")
             state = lex.all_demonyms.get(owner) or lex.countries.get(owner) or lex.unknown.get(owner)
-            role = lex.roles[m.group("r") or m.group("r2") or m.group("r3")]
+            role = lex.role(m.group("r") or m.group("r2") or m.group("r3"))
             entity = _role_entity(lex, m.group(), state, role)
             if role.kind == "state":
                 entity = Entity(state.actor_id, state.name, "state", state.country, state.cameo_code, "role")
@@ -394,7 +398,7 @@ def find_mentions(lex: Lexicon, sentence: Sentence, previous_roles: dict[str, En
         lex.compound_entities[m.group()] = entity
         hits.append(Mention(base + m.start(), base + m.end(), m.group(), entity))
     for m in lex.bare_role.finditer(text):
-        head = m.group("r")
+        head = lex.role(m.group("r")).surface
         entity = next((e for r, e in reversed(previous_roles.items()) if r == head or r.endswith(" " + head)), None)
         if entity:
             lex.compound_entities[m.group()] = entity
