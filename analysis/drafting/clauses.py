@@ -311,7 +311,9 @@ class Lexicon:
             r"|(?<!\w)(?:[Tt]he )?(?P<r3>" + role_alt + r") of (?:the )?(?P<c3>" + owner + r")(?![\w-])"
             r"|(?<!\w)(?P<d4>"
             + _alternation(demonyms)
-            + r") (?P<p4>(?:President |Prime Minister )?(?:"
+            + r"|(?:"
+            + _alternation(names)
+            + r")['\u2019]s) (?P<p4>(?:President |Prime Minister )?(?:"
             + _alternation([s for s, e in self.by_surface.items() if e.form == "person"])
             + r"))(?![\w-])"
         )

@@ -183,6 +183,10 @@ class Drafter:
         self.lex = Lexicon(dictionaries, article.text, article.sentences)
         roles: dict[str, Entity] = {}
         self.sentences = [read_sentence(self.lex, s, roles) for s in article.sentences]
+        self.first_named: dict[str, int] = {}
+        for sentence in self.sentences:
+            for mention in sentence.mentions:
+                self.first_named.setdefault(mention.entity.actor_id, mention.start)
         self.events: list[DraftEvent] = []
         self.trigger_event: dict[tuple[int, int], DraftEvent] = {}
         self.in_sentence: dict[str, dict[tuple[int, int], DraftEvent]] = {s.sentence_id: {} for s in self.sentences}
@@ -236,12 +240,13 @@ class Drafter:
 
     def pair_before(self, mention: Mention) -> list[Entity]:
         """The pair an anaphor stands for: the actors of the last event with two ("both sides"), of two persons
-        for "leaders" and "presidents" ("the two leaders" after "X spoke with Y" and "this war")."""
+        for "leaders" and "presidents" ("the two leaders" after "X spoke with Y" and "this war"), in the order the
+        text first names them."""
         people = re.search(r"leaders|presidents", mention.surface, re.IGNORECASE)
         for event in reversed(self.events[-COREFERENCE_WINDOW:]):
-            pair = [a for a in event.actors if not people or a.form == "person"]
-            if len(pair) >= 2:
-                return pair[:2]
+            pair = [a for a in event.actors if not people or a.form == "person"][:2]
+            if len(pair) == 2:
+                return sorted(pair, key=lambda a: self.first_named.get(a.actor_id, len(self.text)))
         return []
 
     def expand(self, entities: list) -> list[Entity]:
@@ -334,6 +339,7 @@ class Drafter:
             if passive and not any(m.end <= verbs[0].start for m in actors):
                 verbs = []  # "the summit was postponed": no agent, no act; the cue sets the noun's status
             clause_verbs: list[DraftEvent] = []
+            first_new = len(self.events)
             for trigger in verbs:
                 before = self.text[clause[0] : trigger.start]
                 if re.search(r"\b(?:the|a|an|these|those|this|its|their)\s+$", before, re.IGNORECASE) or (
@@ -343,6 +349,7 @@ class Drafter:
                 verb_event = self.verb_event(sentence, clause, trigger, actors, clause_verbs, previous_verb)
                 clause_verbs.append(verb_event)
                 previous_verb = verb_event
+            self.end_at_next_verb([e for e in self.events[first_new:] if e.kind == "verb"])
             for trigger in (t for t in triggers if t.rule.kind == "noun"):
                 before = [e for e in clause_verbs if e.trigger[1] <= trigger.start]
                 self.noun_event(sentence, clause, trigger, before[-1] if before else None, actors)
@@ -370,8 +377,14 @@ class Drafter:
                 if act and act is not target:
                     self.add_link(act, target, "put_off", sentence, (cue.start, cue.end), "the act that ended the plan")
 
-    def skip_space(self, index: int) -> int:
-        return index + len(self.text[index:]) - len(self.text[index:].lstrip())
+    def end_at_next_verb(self, verb_events: list[DraftEvent]) -> None:
+        """A verb's words run to the next verb of its clause ("agreed to share information | and asked for ..."),
+        so that each event's evidence is its own part of the clause."""
+        for event in verb_events:
+            later = [e.spans[0][0] for e in verb_events if e.trigger[0] > event.trigger[0]]
+            if later:
+                words = re.sub(r"[\s,;]*(?:\band\s*)?$", "", self.text[event.spans[0][0] : min(later)])
+                event.spans[0] = (event.spans[0][0], max(event.trigger[1], event.spans[0][0] + len(words)))
 
     def verb_event(self, sentence: Sentence, clause, trigger: Hit, actors, clause_verbs, previous_verb) -> DraftEvent:
         """The event of a verb: actor1 the subject before it (in the clause, after the verb before), else the
@@ -410,7 +423,7 @@ class Drafter:
                     (trigger.start, trigger.end),
                     sentence,
                     clause,
-                    [(self.skip_space(since), clause[1])],
+                    [(clause[0] if not clause_verbs else before[0].start if before else trigger.start, clause[1])],
                     actors=self.expand(entities),
                     actors_reason=reason,
                     head=self.text[trigger.start : trigger.end].lower(),
