@@ -134,6 +134,7 @@ class DraftEvent:
     notes: list[str] = field(default_factory=list)
     event_id: str = ""
     head: str = ""
+    joint: list[Entity] = field(default_factory=list)  # the joint subject an event of one of its members belongs to
 
 
 @dataclass
@@ -244,7 +245,7 @@ class Drafter:
         text first names them."""
         people = re.search(r"leaders|presidents", mention.surface, re.IGNORECASE)
         for event in reversed(self.events[-COREFERENCE_WINDOW:]):
-            pair = [a for a in event.actors if not people or a.form == "person"][:2]
+            pair = [a for a in (event.joint or event.actors) if not people or a.form == "person"][:2]
             if len(pair) == 2:
                 return sorted(pair, key=lambda a: self.first_named.get(a.actor_id, len(self.text)))
         return []
@@ -397,10 +398,21 @@ class Drafter:
         subjects = self.expand(before)
         objects = self.expand([m for m in actors if m.start >= trigger.start])
         reason = "draft: actor1 the subject, actor2 the first actor after the verb"
-        third = [o for o in objects if o not in subjects]
-        joint = len(before) >= 2 and re.fullmatch(  # "X and Y [will] welcome": a joint subject next to its verb
-            r"\s+and\s+(?:the\s+)?", self.text[before[-2].end : before[-1].start]
-        ) and re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}", self.text[before[-1].end : trigger.start])
+        third = [  # not the parties "between X and Y" of what the verb speaks of
+            o
+            for o in objects
+            if o not in subjects
+            and not any(
+                m.entity is o and "between" in self.text[trigger.end : m.start]
+                for m in actors
+                if m.start >= trigger.start
+            )
+        ]
+        next_to_verb = before and re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}", self.text[before[-1].end : trigger.start])
+        joint = next_to_verb and len(subjects) >= 2 and (  # "X and Y [will] welcome", "They will remain in contact"
+            (len(before) >= 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?", self.text[before[-2].end : before[-1].start]))
+            or before[-1].role == "anaphor"
+        )
         if joint and third and trigger.rule.joint == "each":
             reason = "draft: one event per subject of a joint subject acting on a third party"
             groups = [[subject, third[0]] for subject in subjects]
@@ -427,6 +439,7 @@ class Drafter:
                     actors=self.expand(entities),
                     actors_reason=reason,
                     head=self.text[trigger.start : trigger.end].lower(),
+                    joint=subjects if len(groups) > 1 else [],
                 )
             )
             event.status, event.status_reason = self.status(sentence, clause, event.trigger)
