@@ -204,7 +204,7 @@ class Drafter:
         fallback = min(same_root) if same_root else min(self.codebook.cameo.index)
         return fallback, f"draft, check: CAMEO {code} is not in the codebook; {fallback} taken"
 
-    def status(self, sentence: Sentence, clause, trigger) -> tuple[str, str]:
+    def status(self, sentence: Sentence, clause, trigger, kind: str) -> tuple[str, str]:
         best = None
         triggers = [t for t in sentence.triggers if clause[0] <= t.start < clause[1]]
         for cue in sentence.cues:
@@ -217,7 +217,7 @@ class Drafter:
                 if any(cue.end <= c.start < trigger[0] for c in sentence.connectives):
                     continue  # "postponed talks because of the invasion": the connective opens another event
                 distance = trigger[0] - cue.end
-            elif scope == "before" and cue.start >= trigger[1]:
+            elif scope == "before" and cue.start >= trigger[1] and kind == "noun":  # "the talks were postponed"
                 if any(trigger[1] <= t.start < cue.start and t.rule.kind == "noun" for t in triggers):
                     continue
                 distance = cue.start - trigger[1]
@@ -408,7 +408,7 @@ class Drafter:
                 if m.start >= trigger.start
             )
         ]
-        next_to_verb = before and re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}", self.text[before[-1].end : trigger.start])
+        next_to_verb = before and re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}", self.text[before[-1].end : trigger.start])
         joint = next_to_verb and len(subjects) >= 2 and (  # "X and Y [will] welcome", "They will remain in contact"
             (len(before) >= 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?", self.text[before[-2].end : before[-1].start]))
             or before[-1].role == "anaphor"
@@ -442,7 +442,7 @@ class Drafter:
                     joint=subjects if len(groups) > 1 else [],
                 )
             )
-            event.status, event.status_reason = self.status(sentence, clause, event.trigger)
+            event.status, event.status_reason = self.status(sentence, clause, event.trigger, "verb")
             event.notes += [note] if note else []
             events.append(event)
         self.map_trigger(events[0].trigger, events[0], sentence)
@@ -458,7 +458,7 @@ class Drafter:
         same_head = [e for e in earlier if e.head == head]
         antecedent = (same_head or ([] if new else earlier))[-1:] if definite else []
         np = self.noun_phrase(sentence, span)
-        status, reason = self.status(sentence, clause, span)
+        status, reason = self.status(sentence, clause, span, "noun")
         if antecedent:
             event = antecedent[0]
             event.spans.append(np)
