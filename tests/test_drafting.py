@@ -193,6 +193,11 @@ def test_after_this_dates_the_event_from_its_predecessor(tmp_path):
         ("Russia shelled Ukraine.", "shelled", "190"),
         ("Russia carried out a massive attack on Ukraine.", "carried out", "190"),
         ("Ukraine is working toward a truce with Russia.", "working toward", "050"),
+        ("Russia launched massive missile strikes against Ukraine.", "launched", "190"),
+        ("Ukraine coordinated with Qatar.", "coordinated", "050"),
+        ("Qatar said these bombings constitute war crimes by Russia.", "war crimes", "112"),
+        ("The conflict between Ukraine and Russia worsened.", "conflict", "190"),
+        ("Ukraine accepted the proposal of Qatar.", "accepted", "030"),
     ],
 )
 def test_verb_patterns_give_their_cameo_code(tmp_path, text, words, code):
@@ -251,6 +256,19 @@ def test_a_pair_anaphor_acting_on_a_third_party_is_one_event_per_member(tmp_path
     assert contact == [("RUS", "QAT"), ("UKR", "QAT")]
     stressed = [e for e in dataset.annotations.events if "stressed" in e.evidence[0].quote]
     assert [(e.actor1, e.actor2) for e in stressed] == [("UKR", "RUS")]  # "between": no third party
+
+
+def test_partners_named_each_with_with_are_one_event_each(tmp_path):
+    _, dataset = drafted(tmp_path, "Qatar will work with both parties, with Turkey and with the European Union.")
+    working = [e for e in dataset.annotations.events if e.cameo_code == "050"]
+    assert len(working) == 3 and {e.actor1 for e in working} == {"QAT"}
+    assert {e.actor2 for e in working} >= {"TUR", "EU"}
+
+
+def test_peace_is_an_event_only_as_an_aim(tmp_path):
+    _, dataset = drafted(tmp_path, "Russia shows no desire for peace. Ukraine wants a lasting peace with Russia.")
+    peace = [e for e in dataset.annotations.events if e.cameo_code == "057"]
+    assert len(peace) == 1 and "a lasting peace" in peace[0].evidence[0].quote
 
 
 def test_a_shared_view_leaves_the_events_it_speaks_of_their_own(tmp_path):

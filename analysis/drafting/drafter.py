@@ -426,6 +426,10 @@ class Drafter:
             groups = [previous_verb.actors[:1] + objects]
         else:
             groups = [objects]
+        partners = [m for m in actors if m.start >= trigger.start and _word_before(self.text, m.start).lower() == "with"]
+        if len(groups) == 1 and groups[0] and len(partners) >= 2:  # "work with X, with Y and with Z": one event each
+            reason = "draft: one event per partner named with 'with'"
+            groups = [groups[0][:1] + [e for e in self.expand([m]) if e != groups[0][0]] for m in partners]
         events = []
         for entities in groups:
             event = self.add_event(
