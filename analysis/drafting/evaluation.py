@@ -18,6 +18,7 @@ Mentions: a draft mention matches a gold mention with exactly the same span; "sp
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections import Counter
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from analysis.drafting.drafter import draft
 from analysis.tables.events import Dataset, load_dataset
 from analysis.text.annotations import EVENTS_FILE
 from analysis.text.article import META_FILE
-from analysis.text.records import ARTICLES_DIR, read_toml
+from analysis.text.records import ARTICLES_DIR, DATA_DIR, AnnotationError, read_csv, read_toml
 
 FIELDS = ("dyad", "cameo_root", "status", "time", "attribution")
 
@@ -270,3 +271,50 @@ def to_decide(draft_dir: Path) -> pd.DataFrame:
 
 
 BUDGET = {"event_f1": 0.7, "status_accuracy": 0.8}  # what a draft must reach on texts it was not tuned on
+HELD_OUT_RECORD = DATA_DIR / "evaluation" / "held_out_rounds.csv"
+RECORD_COUNTS = ("drafted", "gold", "matched", "status_correct")
+
+
+def held_out_record(path: Path = HELD_OUT_RECORD, articles: Path = ARTICLES_DIR) -> pd.DataFrame:
+    """What each text scored in its one drafting while held out (data/evaluation/README.md): the recorded counts
+    with event precision, recall, F1 and status accuracy on matched events. Errors name the file and line."""
+    rows = []
+    for line, row in enumerate(read_csv(path, ["round", "text", "rules_commit", *RECORD_COUNTS, "note"]), start=2):
+        where = f"line {line}"
+        if not (articles / row["text"] / EVENTS_FILE).exists():
+            raise AnnotationError(path, where, f"text {row['text']!r} is not a curated folder of {articles}")
+        if not re.fullmatch(r"[0-9a-f]{7,40}", row["rules_commit"]):
+            raise AnnotationError(path, where, f"rules_commit {row['rules_commit']!r} is not a commit hash")
+        if not all(row[c].isdigit() for c in ("round", *RECORD_COUNTS)):
+            raise AnnotationError(path, where, "round and counts must be whole numbers")
+        counts = {c: int(row[c]) for c in RECORD_COUNTS}
+        if not counts["status_correct"] <= counts["matched"] <= min(counts["drafted"], counts["gold"]):
+            raise AnnotationError(path, where, "counts must satisfy status_correct <= matched <= drafted and gold")
+        scores = prf(counts["matched"], counts["drafted"], counts["gold"])
+        rows.append(
+            {
+                "round": int(row["round"]),
+                "text": row["text"],
+                "rules_commit": row["rules_commit"],
+                **counts,
+                **{f"event_{k}": scores[k] for k in ("precision", "recall", "f1")},
+                "status_accuracy": counts["status_correct"] / counts["matched"] if counts["matched"] else 0.0,
+                "held_out": f"round {row['round']}, rules {row['rules_commit']}",
+                "note": row["note"],
+            }
+        )
+    if len({r["text"] for r in rows}) < len(rows):
+        raise AnnotationError(path, "file", "a text is recorded twice: each is held out and scored once")
+    return pd.DataFrame(rows).round(3)
+
+
+def rounds(record: pd.DataFrame) -> pd.DataFrame:
+    """The record pooled per round: the events of its texts counted together (micro averages)."""
+    summed = record.groupby("round")[list(RECORD_COUNTS)].sum()
+    pooled = [prf(r.matched, r.drafted, r.gold) for r in summed.itertuples()]
+    return summed.assign(
+        texts=record.groupby("round")["text"].count(),
+        **{f"event_{k}": [p[k] for p in pooled] for k in ("precision", "recall", "f1")},
+        status_accuracy=summed["status_correct"] / summed["matched"],
+    ).round(3)
+

@@ -103,14 +103,20 @@ def plot_net_cooperation(series: pd.DataFrame, story: Story, reference: dt.date)
     return fig
 
 
-def plot_draft_scores(scores: pd.DataFrame, budget: dict[str, float], story: Story) -> plt.Figure:
-    """Event F1 and status accuracy of the machine draft on each text, development and held-out apart, with the
-    budget each must reach on held-out texts."""
+def plot_draft_scores(
+    scores: pd.DataFrame,
+    budget: dict[str, float],
+    story: Story,
+    group: str = "set",
+    title: str = "The machine draft against curated annotations (dashed: the budget on held-out texts)",
+) -> plt.Figure:
+    """Event F1 and status accuracy of the machine draft on each text, labelled by `group` (its set, or the round
+    in which it was held out), with the budget each must reach on held-out texts."""
     measures = list(budget)
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 0.55 * len(scores) + 1.8))
     height = 0.8 / len(measures)
     colours = (OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["green"])
-    labels = [f"{row.text} ({row.set})" for row in scores.itertuples()]
+    labels = [f"{text} ({which})" for text, which in zip(scores["text"], scores[group])]
     for i, measure in enumerate(measures):
         ys = [y + (i - (len(measures) - 1) / 2) * height for y in range(len(scores))]
         ax.barh(ys, scores[measure], height=height, color=colours[i], label=measure.replace("_", " "))
@@ -120,9 +126,9 @@ def plot_draft_scores(scores: pd.DataFrame, budget: dict[str, float], story: Sto
     ax.set_yticks(range(len(scores)), labels, fontsize=7.5)
     ax.invert_yaxis()
     ax.set_xlim(0, 1.12)
-    ax.set_title("The machine draft against curated annotations (dashed: the budget on held-out texts)")
+    ax.set_title(title)
     ax.set_xlabel("Score (event F1 under the matching rule; status accuracy on matched events)")
-    ax.set_ylabel("Text (set)")
+    ax.set_ylabel(f"Text ({group})")
     ax.legend(frameon=False, fontsize=7.5, loc="lower right")
     fig.subplots_adjust(left=0.36, right=0.97, bottom=0.25, top=0.9)
     add_source_line(fig, story, "Gold: the curated folders in data/articles/; drafts: python -m analysis draft.")
