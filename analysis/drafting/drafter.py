@@ -112,7 +112,7 @@ LEFT_STOP = {
     "after",
     "before",
 }
-FINITE = re.compile(r"\b(?:that|will|could|would|should|might)\b|[,;]")
+FINITE = re.compile(r"\b(?:that|will|could|would|should|might|discuss)\b|[,;]")  # what ends a verb's object
 
 
 @dataclass
