@@ -236,7 +236,9 @@ def test_what_a_meeting_is_to_discuss_is_an_event_of_its_own(tmp_path):
 
 def test_a_participle_after_a_determiner_or_a_purpose_infinitive_is_no_event_of_its_own(tmp_path):
     # "discussed" and "discuss" are no events; what a meeting is to discuss is one of its own (hypothetical)
-    _, dataset = drafted(tmp_path, "Qatar consulted Ukraine on the discussed issues. Russia met Ukraine to discuss a truce.")
+    _, dataset = drafted(
+        tmp_path, "Qatar consulted Ukraine on the discussed issues. Russia met Ukraine to discuss a truce."
+    )
     codes = sorted(e.cameo_code for e in dataset.annotations.events)
     assert codes == ["040", "040", "0871"], [(e.cameo_code, e.evidence[0].quote) for e in dataset.annotations.events]
 
@@ -259,8 +261,9 @@ def test_a_joint_subject_without_a_third_party_is_one_dyad(tmp_path):
 
 def test_a_pair_anaphor_acting_on_a_third_party_is_one_event_per_member(tmp_path):
     _, dataset = drafted(
-        tmp_path, "Ukraine met Russia. They will remain in close contact with Qatar. "
-        "They stressed the need for talks between Ukraine and Russia."
+        tmp_path,
+        "Ukraine met Russia. They will remain in close contact with Qatar. "
+        "They stressed the need for talks between Ukraine and Russia.",
     )
     contact = sorted((e.actor1, e.actor2) for e in dataset.annotations.events if "remain" in e.evidence[0].quote)
     assert contact == [("RUS", "QAT"), ("UKR", "QAT")]
@@ -294,8 +297,9 @@ def test_a_country_possessive_before_a_president_names_the_person(tmp_path):
 
 def test_the_leaders_are_the_last_two_persons_not_the_last_pair(tmp_path):
     _, dataset = drafted(
-        tmp_path, "President Trump spoke with President Putin about the war between Ukraine and Russia. "
-        "The leaders agreed to cooperate."
+        tmp_path,
+        "President Trump spoke with President Putin about the war between Ukraine and Russia. "
+        "The leaders agreed to cooperate.",
     )
     agreeing = event_with(dataset, "The leaders agreed")
     assert (agreeing.actor1, agreeing.actor2) == ("TRUMP", "PUTIN")
@@ -373,7 +377,11 @@ def test_the_draft_never_overwrites_the_curated_files(tmp_path):
         ("actors.csv", "Kyiv,city,UKR,Ukraine,state,Ukraine,UKR", r"actors.csv: line \d+: form 'city' is not one of"),
         ("actors.csv", "Lviv,capital,UKR,Ukraine,state,,UKR", r"actors.csv: line \d+: empty country"),
         ("actors.csv", "Rus officials,role,RUSGOV,,government body,,RUSGOV", r"templates with \{C\}"),
-        ("verbs.csv", "attack(,190,verb,part,each,", r"verbs.csv: line \d+: pattern 'attack\(' is not a regular expression"),
+        (
+            "verbs.csv",
+            "attack(,190,verb,part,each,",
+            r"verbs.csv: line \d+: pattern 'attack\(' is not a regular expression",
+        ),
         ("verbs.csv", "strike,999,verb,part,each,", r"verbs.csv: line \d+: cameo '999' is not a CAMEO code"),
         ("verbs.csv", "talk,040,verb,part,both,", r"verbs.csv: line \d+: joint 'both' is not one of together, each"),
         ("status_cues.csv", "maybe,possible,after,", r"status_cues.csv: line \d+: status 'possible' is not one of"),
@@ -547,3 +555,83 @@ def test_the_comparison_marks_both_one_or_the_other(tmp_path):
     # E12's quote "Estmark did not respond to the criticism" is curated; the draft cites the same words.
     assert 'title="both">Estmark did not respond to the criticism' in page
     assert page.count("<p>") == 1 + gold.article.text.count("\n") + 1  # the legend and one per line
+
+
+# ---- the held-out record and a second coder ----
+
+
+def write_record(tmp_path: Path, rows: list[str]) -> Path:
+    path = tmp_path / "held_out_rounds.csv"
+    path.write_text("round,text,rules_commit,drafted,gold,matched,status_correct,note\n" + "\n".join(rows) + "\n")
+    return path
+
+
+def test_the_held_out_record_pools_each_round_by_hand(tmp_path):
+    from analysis.drafting.evaluation import held_out_record, rounds
+
+    path = write_record(
+        tmp_path,
+        [
+            "1,kursk-qatar,abc1234,10,20,8,6,",
+            "1,ossa-talks-fictional,abc1234,5,10,2,1,",
+            "2,wh-readout-2025-03-18,def5678,4,4,4,4,",
+        ],
+    )
+    record = held_out_record(path)
+    first = record.iloc[0]
+    assert (first.event_precision, first.event_recall, first.status_accuracy) == (0.8, 0.4, 0.75)
+    assert first.event_f1 == round(2 * 0.8 * 0.4 / 1.2, 3)
+    pooled = rounds(record).loc[1]
+    # 10 matched of 15 drafted and 30 gold: P 2/3, R 1/3, F1 4/9; status 7 of 10
+    assert (pooled.texts, pooled.matched, pooled.event_f1, pooled.status_accuracy) == (2, 10, round(4 / 9, 3), 0.7)
+    assert rounds(record).loc[2].event_f1 == 1.0
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("1,no-such-text,abc1234,1,1,1,1,", r"line 2: text 'no-such-text' is not a curated folder"),
+        ("1,kursk-qatar,HEAD,1,1,1,1,", r"line 2: rules_commit 'HEAD' is not a commit hash"),
+        ("1,kursk-qatar,abc1234,1,1,2,1,", r"line 2: counts must satisfy"),
+        ("x,kursk-qatar,abc1234,1,1,1,1,", r"line 2: round and counts must be whole numbers"),
+    ],
+)
+def test_a_broken_held_out_record_names_the_line_and_problem(tmp_path, row, message):
+    from analysis.drafting.evaluation import held_out_record
+
+    with pytest.raises(AnnotationError, match=r"held_out_rounds.csv: " + message):
+        held_out_record(write_record(tmp_path, [row]))
+
+
+def test_a_text_is_held_out_and_recorded_once(tmp_path):
+    from analysis.drafting.evaluation import held_out_record
+
+    path = write_record(tmp_path, ["1,kursk-qatar,abc1234,1,1,1,1,", "2,kursk-qatar,abc1234,1,1,1,1,"])
+    with pytest.raises(AnnotationError, match="recorded twice"):
+        held_out_record(path)
+
+
+def test_the_committed_record_loads_and_its_texts_left_no_later_round_held_out():
+    from analysis.drafting.evaluation import evaluation_set, held_out_record
+
+    record = held_out_record()
+    sets = {folder.name: which for folder, which in evaluation_set()}
+    latest = record["round"].max()
+    # a text scored in an earlier round has since been studied: it must be marked development, not held out
+    assert all(sets[t] == "development" for t in record.loc[record["round"] < latest, "text"])
+    assert sorted(record.loc[record["round"] == latest, "text"]) == sorted(
+        t for t, w in sets.items() if w == "held-out"
+    )
+
+
+def test_a_second_coding_identical_to_the_first_agrees_fully_and_an_orphan_is_refused(tmp_path):
+    from analysis.drafting.evaluation import coder_agreement
+
+    articles = Path(__file__).resolve().parents[1] / "data" / "articles"
+    codings = tmp_path / "codings"
+    shutil.copytree(articles / "wh-readout-2025-03-18", codings / "wh-readout-2025-03-18")
+    row = coder_agreement(codings).iloc[0]
+    assert (row.event_f1, row.status_accuracy, row.dyad_accuracy) == (1.0, 1.0, 1.0)
+    shutil.copytree(articles / "wh-readout-2025-03-18", codings / "not-a-text")
+    with pytest.raises(AnnotationError, match="codes no curated text"):
+        coder_agreement(codings)

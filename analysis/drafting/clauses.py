@@ -152,7 +152,20 @@ STOP_NAMES = {
     "Such",
 }
 DEFINITE = {"the", "this", "these", "that", "those", "its", "their", "his", "her", "such", "our"}
-NEW_MODIFIERS = {"next", "new", "another", "second", "third", "further", "final", "first", "ongoing", "daily", "latest", "recent"}
+NEW_MODIFIERS = {
+    "next",
+    "new",
+    "another",
+    "second",
+    "third",
+    "further",
+    "final",
+    "first",
+    "ongoing",
+    "daily",
+    "latest",
+    "recent",
+}
 GEOGRAPHIC = r"(?:region|oblast|province|river|Sea|sea|Ocean|peninsula|territory|city|district|border|soil)"
 REPORTING_THAT = re.compile(
     r"\b(?:reported|said|noted|stated|announced|claimed|added|told \w+|says|reports) that ", re.IGNORECASE

@@ -409,9 +409,16 @@ class Drafter:
             )
         ]
         next_to_verb = before and re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}", self.text[before[-1].end : trigger.start])
-        joint = next_to_verb and len(subjects) >= 2 and (  # "X and Y [will] welcome", "They will remain in contact"
-            (len(before) >= 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?", self.text[before[-2].end : before[-1].start]))
-            or before[-1].role == "anaphor"
+        joint = (
+            next_to_verb
+            and len(subjects) >= 2
+            and (  # "X and Y [will] welcome", "They will remain in contact"
+                (
+                    len(before) >= 2
+                    and re.fullmatch(r"\s+and\s+(?:the\s+)?", self.text[before[-2].end : before[-1].start])
+                )
+                or before[-1].role == "anaphor"
+            )
         )
         if joint and third and trigger.rule.joint == "each":
             reason = "draft: one event per subject of a joint subject acting on a third party"
@@ -426,7 +433,9 @@ class Drafter:
             groups = [previous_verb.actors[:1] + objects]
         else:
             groups = [objects]
-        partners = [m for m in actors if m.start >= trigger.start and _word_before(self.text, m.start).lower() == "with"]
+        partners = [
+            m for m in actors if m.start >= trigger.start and _word_before(self.text, m.start).lower() == "with"
+        ]
         if len(groups) == 1 and groups[0] and len(partners) >= 2:  # "work with X, with Y and with Z": one event each
             reason = "draft: one event per partner named with 'with'"
             groups = [groups[0][:1] + [e for e in self.expand([m]) if e != groups[0][0]] for m in partners]

@@ -237,20 +237,34 @@ def evaluation_set(articles: Path = ARTICLES_DIR) -> list[tuple[Path, str]]:
 def scores(folders: list[tuple[Path, str]]) -> pd.DataFrame:
     """One row per text: its set, event precision, recall and F1, the accuracy of each field on matched events,
     and the F1 of actor mentions (span and actor)."""
+    return pd.DataFrame(
+        [_score_row(folder.name, which, draft_and_evaluate(folder)[1]) for folder, which in folders]
+    ).round(3)
+
+
+def _score_row(text: str, which: str, result: Evaluation) -> dict:
+    return {
+        "text": text,
+        "set": which,
+        "events": int(result.events["expected"]),
+        "drafted": int(result.events["predicted"]),
+        **{f"event_{k}": result.events[k] for k in ("precision", "recall", "f1")},
+        **{f"{k}_accuracy": v for k, v in result.accuracy.items()},
+        "mention_f1": result.mentions_actor["f1"],
+    }
+
+
+SECOND_CODINGS = DATA_DIR / "evaluation" / "second_codings"
+
+
+def coder_agreement(second_codings: Path = SECOND_CODINGS, articles: Path = ARTICLES_DIR) -> pd.DataFrame:
+    """A second person's coding of a gold text scored against the first with the drafter's own rule (the second
+    coding in the place of a draft): how far apart two careful coders are. Columns as `scores`."""
     rows = []
-    for folder, which in folders:
-        _, result = draft_and_evaluate(folder)
-        rows.append(
-            {
-                "text": folder.name,
-                "set": which,
-                "events": int(result.events["expected"]),
-                "drafted": int(result.events["predicted"]),
-                **{f"event_{k}": result.events[k] for k in ("precision", "recall", "f1")},
-                **{f"{k}_accuracy": v for k, v in result.accuracy.items()},
-                "mention_f1": result.mentions_actor["f1"],
-            }
-        )
+    for folder in sorted(p for p in second_codings.iterdir() if p.is_dir()):
+        if not (articles / folder.name / EVENTS_FILE).exists():
+            raise AnnotationError(folder, "folder", f"codes no curated text: {articles / folder.name} is missing")
+        rows.append(_score_row(folder.name, "second coder", evaluate(folder, articles / folder.name)))
     return pd.DataFrame(rows).round(3)
 
 
@@ -317,4 +331,3 @@ def rounds(record: pd.DataFrame) -> pd.DataFrame:
         **{f"event_{k}": [p[k] for p in pooled] for k in ("precision", "recall", "f1")},
         status_accuracy=summed["status_correct"] / summed["matched"],
     ).round(3)
-
