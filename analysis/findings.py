@@ -16,7 +16,17 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import Markdown
 
-from analysis.drafting.evaluation import BUDGET, DRAFTS_DIR, draft_and_evaluate, evaluation_set, scores, to_decide
+from analysis.drafting.evaluation import (
+    BUDGET,
+    DRAFTS_DIR,
+    coder_agreement,
+    draft_and_evaluate,
+    evaluation_set,
+    held_out_record,
+    rounds,
+    scores,
+    to_decide,
+)
 from analysis.external.agreement import agreement_table
 from analysis.external.facts import load_external
 from analysis.external.outcomes import VERDICTS, date_check, scorecard
@@ -140,23 +150,31 @@ def telling_facts(tellings: Tellings) -> dict:
 
 
 def draft_facts(dataset: Dataset) -> dict:
-    """The numbers of notebook 08: the scores of a fresh draft of this article, and of every text by set."""
+    """The numbers of notebook 08: the scores of a fresh draft of this article; of every text by set; of each
+    round of texts while it was held out (pooled); and of a second person's coding under the same rule."""
     _, result = draft_and_evaluate(dataset.folder)
     table = scores(evaluation_set()).set_index("text")
     by_set = table.groupby("set")[["event_f1", "status_accuracy"]]
+    pooled = rounds(held_out_record())
+    measures = ["event_precision", "event_recall", "event_f1", "status_accuracy"]
+    coder = coder_agreement().iloc[0]
     return {
         "events": int(result.events["expected"]),
         "drafted": int(result.events["predicted"]),
         **{k: float(result.events[k]) for k in ("precision", "recall", "f1")},
         "accuracy": {k: float(v) for k, v in result.accuracy.items()},
         "texts": table[["event_f1", "status_accuracy"]].to_dict(orient="index"),
-        "worst": {k: float(v) for k, v in by_set.min().loc["held-out"].items()}
-        if "held-out" in table["set"].values
-        else {},
-        "best": {k: float(v) for k, v in by_set.max().loc["held-out"].items()}
-        if "held-out" in table["set"].values
-        else {},
         "heldout": int((table["set"] == "held-out").sum()),
+        "development": int((table["set"] == "development").sum()),
+        "worst": {k: float(v) for k, v in by_set.min().loc["held-out"].items()},
+        "best": {k: float(v) for k, v in by_set.max().loc["held-out"].items()},
+        "dev_worst": {k: float(v) for k, v in by_set.min().loc["development"].items()},
+        "rounds": len(pooled),
+        "recorded": int(pooled["texts"].sum()),
+        "round_f1": {"low": float(pooled["event_f1"].min()), "high": float(pooled["event_f1"].max())},
+        "round_status": {"low": float(pooled["status_accuracy"].min()), "high": float(pooled["status_accuracy"].max())},
+        "last": {k: float(pooled.iloc[-1][k]) for k in measures},
+        "coder": {"text": coder["text"], **{k: float(coder[k]) for k in measures}},
         "budget": BUDGET,
         "to_decide": len(to_decide(DRAFTS_DIR / dataset.folder.name)),
     }

@@ -399,3 +399,30 @@ def test_sourcing_figure_has_one_arrow_per_source_and_actor_pair(dataset):
     assert len(pairs) == 8
     assert len([p for p in ax.patches if isinstance(p, FancyArrowPatch)]) == 8
     assert sorted((t for t in texts(fig) if t.isdigit()), key=int, reverse=True) == ["7", "3"] + ["1"] * 6
+
+
+def test_draft_scores_label_every_text_and_keep_long_labels_inside(dataset):
+    rows = pd.DataFrame(
+        {
+            "text": ["a-very-long-text-name-of-a-kremlin-meeting-2024-08-08", "short"],
+            "held_out": ["round 2, rules c5fbbdd", "round 3, rules 09cd8b7"],
+            "event_f1": [0.25, 0.5],
+            "status_accuracy": [1.0, 0.75],
+        }
+    )
+    fig = charts.plot_draft_scores(rows, {"event_f1": 0.7, "status_accuracy": 0.8}, dataset.story, group="held_out")
+    ax = fig.axes[0]
+    assert fig._suptitle.get_text() and ax.get_xlabel() == (
+        "Score (event F1 under the matching rule; status accuracy on matched events)"
+    )
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["event f1", "status accuracy"]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [f"{t} ({w})" for t, w in zip(rows["text"], rows["held_out"])]
+    assert_source_line_fits(fig)
+    assert overlapping_texts(fig) == []
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    assert min(t.get_window_extent(renderer).x0 for t in ax.get_yticklabels()) >= 0  # no label cut at the left
+    bars = sorted((round(p.get_y(), 2), round(p.get_width(), 2)) for p in ax.patches if isinstance(p, Rectangle))
+    assert [width for _, width in bars] == [0.25, 1.0, 0.5, 0.75]
+    assert sorted(round(line.get_xdata()[0], 2) for line in ax.lines) == [0.7, 0.8]

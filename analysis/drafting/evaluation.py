@@ -235,10 +235,11 @@ def evaluation_set(articles: Path = ARTICLES_DIR) -> list[tuple[Path, str]]:
 
 
 def scores(folders: list[tuple[Path, str]]) -> pd.DataFrame:
-    """One row per text: its set, event precision, recall and F1, the accuracy of each field on matched events,
-    and the F1 of actor mentions (span and actor)."""
+    """One row per text, held-out texts first: its set, event precision, recall and F1, the accuracy of each field
+    on matched events, and the F1 of actor mentions (span and actor)."""
+    ordered = sorted(folders, key=lambda f: (f[1] != "held-out", f[0].name))
     return pd.DataFrame(
-        [_score_row(folder.name, which, draft_and_evaluate(folder)[1]) for folder, which in folders]
+        [_score_row(folder.name, which, draft_and_evaluate(folder)[1]) for folder, which in ordered]
     ).round(3)
 
 

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
-from analysis.figures.style import FIGURE_WIDTH, OKABE_ITO, STATUS_COLOURS, add_source_line
+from analysis.figures.style import EM_PER_CHARACTER, FIGURE_WIDTH, OKABE_ITO, STATUS_COLOURS, add_source_line
 from analysis.figures.timeline import date_label
 from analysis.text.story import Story
 
@@ -111,12 +111,14 @@ def plot_draft_scores(
     title: str = "The machine draft against curated annotations (dashed: the budget on held-out texts)",
 ) -> plt.Figure:
     """Event F1 and status accuracy of the machine draft on each text, labelled by `group` (its set, or the round
-    in which it was held out), with the budget each must reach on held-out texts."""
+    in which it was held out), with the budget each must reach on held-out texts. Margins are set in inches, so
+    that long labels and many texts keep the same spacing."""
     measures = list(budget)
-    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 0.55 * len(scores) + 1.8))
+    labels = [f"{text} ({which})" for text, which in zip(scores["text"], scores[group])]
+    height_in = 0.5 * len(scores) + 2.0
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, height_in))
     height = 0.8 / len(measures)
     colours = (OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["green"])
-    labels = [f"{text} ({which})" for text, which in zip(scores["text"], scores[group])]
     for i, measure in enumerate(measures):
         ys = [y + (i - (len(measures) - 1) / 2) * height for y in range(len(scores))]
         ax.barh(ys, scores[measure], height=height, color=colours[i], label=measure.replace("_", " "))
@@ -126,10 +128,22 @@ def plot_draft_scores(
     ax.set_yticks(range(len(scores)), labels, fontsize=7.5)
     ax.invert_yaxis()
     ax.set_xlim(0, 1.12)
-    ax.set_title(title)
+    fig.suptitle(title, fontsize=11, fontweight="bold", y=1 - 0.15 / height_in, va="top")
     ax.set_xlabel("Score (event F1 under the matching rule; status accuracy on matched events)")
-    ax.set_ylabel(f"Text ({group})")
-    ax.legend(frameon=False, fontsize=7.5, loc="lower right")
-    fig.subplots_adjust(left=0.36, right=0.97, bottom=0.25, top=0.9)
-    add_source_line(fig, story, "Gold: the curated folders in data/articles/; drafts: python -m analysis draft.")
+    ax.set_ylabel(f"Text ({group.replace('_', ' ')})")
+    fig.legend(
+        *ax.get_legend_handles_labels(),
+        frameon=False,
+        fontsize=7.5,
+        ncol=len(measures),
+        loc="upper center",
+        bbox_to_anchor=(0.5, 1 - 0.45 / height_in),
+    )
+    label_in = max(len(label) for label in labels) * 7.5 * EM_PER_CHARACTER / 72 + 0.45
+    bottom = add_source_line(
+        fig, story, "Gold: the curated folders in data/articles/; drafts: python -m analysis draft."
+    )
+    fig.subplots_adjust(
+        left=label_in / FIGURE_WIDTH, right=0.97, bottom=bottom + 0.55 / height_in, top=1 - 0.75 / height_in
+    )
     return fig
