@@ -387,58 +387,50 @@ class Drafter:
                 words = re.sub(r"[\s,;]*(?:\band\s*)?$", "", self.text[event.spans[0][0] : min(later)])
                 event.spans[0] = (event.spans[0][0], max(event.trigger[1], event.spans[0][0] + len(words)))
 
-    def verb_event(self, sentence: Sentence, clause, trigger: Hit, actors, clause_verbs, previous_verb) -> DraftEvent:
-        """The event of a verb: actor1 the subject before it (in the clause, after the verb before), else the
-        subject of the verb before (a second verb of the same subject, "agreed to develop measures"); actor2 the
-        first actor after it. A joint subject acting on a third party ("X and Y welcome the good offices of Z")
-        is one event per subject, as CAMEO splits compound actors; the first is returned."""
-        code, note = self.code(trigger.rule.value)
-        since = clause_verbs[-1].trigger[1] if clause_verbs else clause[0]  # where this verb's words begin
+    def actor_groups(self, clause, trigger: Hit, actors, clause_verbs, previous_verb):
+        """The actors of a verb's events, with the reason, and the joint subject split among them (else []):
+        actor1 the subject before the verb (in the clause, after the verb before), else the subject of the verb
+        before ("agreed to develop measures"), else of the clause before; actor2 the first actor after it. A joint
+        subject acting on a third party ("X and Y welcome the good offices of Z") is one event per member, as
+        CAMEO splits compound actors, unless the verb acts together (verbs.csv `joint`); partners named each with
+        "with" ("work with X, with Y and with Z") are one event each."""
+        since = clause_verbs[-1].trigger[1] if clause_verbs else clause[0]
         before = [m for m in actors if since <= m.start and m.end <= trigger.start]
         subjects = self.expand(before)
-        objects = self.expand([m for m in actors if m.start >= trigger.start])
-        reason = "draft: actor1 the subject, actor2 the first actor after the verb"
-        third = [  # not the parties "between X and Y" of what the verb speaks of
-            o
-            for o in objects
-            if o not in subjects
-            and not any(
-                m.entity is o and "between" in self.text[trigger.end : m.start]
-                for m in actors
-                if m.start >= trigger.start
-            )
-        ]
+        after = [m for m in actors if m.start >= trigger.start]
+        objects = self.expand(after)
+        between = {m.entity.actor_id for m in after if "between" in self.text[trigger.end : m.start]}
+        third = [o for o in objects if o not in subjects and o.actor_id not in between]
         next_to_verb = before and re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}", self.text[before[-1].end : trigger.start])
-        joint = (
-            next_to_verb
-            and len(subjects) >= 2
-            and (  # "X and Y [will] welcome", "They will remain in contact"
-                (
-                    len(before) >= 2
-                    and re.fullmatch(r"\s+and\s+(?:the\s+)?", self.text[before[-2].end : before[-1].start])
-                )
-                or before[-1].role == "anaphor"
-            )
+        coordinated = len(before) >= 2 and re.fullmatch(
+            r"\s+and\s+(?:the\s+)?", self.text[before[-2].end : before[-1].start]
         )
+        joint = next_to_verb and len(subjects) >= 2 and (coordinated or before[-1].role == "anaphor")
         if joint and third and trigger.rule.joint == "each":
-            reason = "draft: one event per subject of a joint subject acting on a third party"
-            groups = [[subject, third[0]] for subject in subjects]
-        elif subjects:
-            groups = [subjects + objects]
+            reason = "draft: one event per member of a joint subject acting on a third party"
+            return [[subject, third[0]] for subject in subjects], reason, subjects
+        if subjects:
+            first, reason = subjects + objects, "draft: actor1 the subject, actor2 the first actor after the verb"
         elif clause_verbs:
+            first = clause_verbs[-1].actors[:1] + (objects or clause_verbs[-1].actors[1:])
             reason = "draft: the actors of the verb before (the same subject)"
-            groups = [clause_verbs[-1].actors[:1] + (objects or clause_verbs[-1].actors[1:])]
         elif previous_verb:
-            reason = "draft: actor1 the subject of the clause before"
-            groups = [previous_verb.actors[:1] + objects]
+            first, reason = previous_verb.actors[:1] + objects, "draft: actor1 the subject of the clause before"
         else:
-            groups = [objects]
-        partners = [
-            m for m in actors if m.start >= trigger.start and _word_before(self.text, m.start).lower() == "with"
-        ]
-        if len(groups) == 1 and groups[0] and len(partners) >= 2:  # "work with X, with Y and with Z": one event each
-            reason = "draft: one event per partner named with 'with'"
-            groups = [groups[0][:1] + [e for e in self.expand([m]) if e != groups[0][0]] for m in partners]
+            first, reason = objects, "draft: no subject; actor1 the first actor after the verb"
+        partners = [m for m in after if _word_before(self.text, m.start).lower() == "with"]
+        if first and len(partners) >= 2:
+            groups = [first[:1] + [e for e in self.expand([m]) if e != first[0]] for m in partners]
+            return groups, "draft: one event per partner named with 'with'", []
+        return [first], reason, []
+
+    def verb_event(self, sentence: Sentence, clause, trigger: Hit, actors, clause_verbs, previous_verb) -> DraftEvent:
+        """The event (or events, one per actor group) of a verb; the first is returned. Its evidence starts at
+        the clause, or for a later verb of the clause at its own subject (else the verb)."""
+        code, note = self.code(trigger.rule.value)
+        groups, reason, joint = self.actor_groups(clause, trigger, actors, clause_verbs, previous_verb)
+        since = clause_verbs[-1].trigger[1] if clause_verbs else clause[0]
+        subject = next((m.start for m in actors if since <= m.start and m.end <= trigger.start), trigger.start)
         events = []
         for entities in groups:
             event = self.add_event(
@@ -448,11 +440,11 @@ class Drafter:
                     (trigger.start, trigger.end),
                     sentence,
                     clause,
-                    [(clause[0] if not clause_verbs else before[0].start if before else trigger.start, clause[1])],
+                    [(subject if clause_verbs else clause[0], clause[1])],
                     actors=self.expand(entities),
                     actors_reason=reason,
                     head=self.text[trigger.start : trigger.end].lower(),
-                    joint=subjects if len(groups) > 1 else [],
+                    joint=joint,
                 )
             )
             event.status, event.status_reason = self.status(sentence, clause, event.trigger, "verb")
