@@ -3,10 +3,10 @@ events with links, and a minimal story, written in the curated files' own format
 another folder), every record marked as a draft. A person reviews the draft, copies it over the folder's files
 and fixes what the notes flag ("draft, check: ...").
 
-Events come clause by clause: the first verb pattern of a clause is its event (actor1 the subject before it,
-actor2 the first actor after it), and each event noun ("a meeting", "a ceasefire") that is neither part of the
-verb's event nor a second mention of an earlier event ("the summit", "these negotiations") is an event of its
-own. Status comes from the nearest status cue (occurred without one), the time expression from the clause
+Events come clause by clause: every verb pattern of a clause is an event (actor1 the subject before it, else the
+subject of the verb before; actor2 the first actor after it; a joint subject acting on a third party is one
+event per member), and each event noun ("a meeting", "a ceasefire") that is neither part of a verb's event nor a
+second mention of an earlier event ("the summit", "these negotiations") is an event of its own. Status comes from the nearest status cue (occurred without one), the time expression from the clause
 (resolved with the tense the status implies), attribution from the sentence's reporting phrase (else the
 article's first source, else its outlet), links from connectives.
 """
