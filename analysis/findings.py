@@ -157,7 +157,7 @@ def draft_facts(dataset: Dataset) -> dict:
     by_set = table.groupby("set")[["event_f1", "status_accuracy"]]
     pooled = rounds(held_out_record())
     measures = ["event_precision", "event_recall", "event_f1", "status_accuracy"]
-    coder = coder_agreement().iloc[0]
+    coders = coder_agreement()
     return {
         "events": int(result.events["expected"]),
         "drafted": int(result.events["predicted"]),
@@ -174,7 +174,9 @@ def draft_facts(dataset: Dataset) -> dict:
         "round_f1": {"low": float(pooled["event_f1"].min()), "high": float(pooled["event_f1"].max())},
         "round_status": {"low": float(pooled["status_accuracy"].min()), "high": float(pooled["status_accuracy"].max())},
         "last": {k: float(pooled.iloc[-1][k]) for k in measures},
-        "coder": {"text": coder["text"], **{k: float(coder[k]) for k in measures}},
+        "coders": len(coders),
+        "coder_f1": {"low": float(coders["event_f1"].min()), "high": float(coders["event_f1"].max())},
+        "coder_status": {"low": float(coders["status_accuracy"].min()), "high": float(coders["status_accuracy"].max())},
         "budget": BUDGET,
         "to_decide": len(to_decide(DRAFTS_DIR / dataset.folder.name)),
     }
