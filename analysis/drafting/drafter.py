@@ -112,7 +112,9 @@ LEFT_STOP = {
     "after",
     "before",
 }
-FINITE = re.compile(r"\b(?:that|will|could|would|should|might|discuss)\b|[,;]")  # what ends a verb's object
+FINITE = re.compile(
+    r"\b(?:that|will|could|would|should|might)\b|[,;]|\bto (?!(?:a|an|the)\b)[a-z]+"
+)  # what ends a verb's object
 
 
 @dataclass
