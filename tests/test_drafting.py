@@ -201,11 +201,31 @@ def test_after_this_dates_the_event_from_its_predecessor(tmp_path):
         ("Ukraine and Russia drafted an updated peace framework.", "drafted", "046"),
         ("Qatar wants a real end to the war between Ukraine and Russia.", "end to the war", "057"),
         ("Ukraine reviewed the situation with Qatar.", "reviewed", "040"),
+        ("Qatar deplored the attacks by Russia.", "deplored", "111"),
+        ("Russia targeted the energy grid of Ukraine.", "targeted", "190"),
+        ("Qatar shared intelligence with Ukraine.", "shared intelligence", "061"),
+        ("Qatar welcomes the initiative of Ukraine.", "welcomes", "051"),
+        ("Russia voted in favor of the resolution of Ukraine.", "voted in favor of", "051"),
+        ("Qatar supplied Ukraine with generators.", "supplied", "061"),
     ],
 )
 def test_verb_patterns_give_their_cameo_code(tmp_path, text, words, code):
     _, dataset = drafted(tmp_path, text)
     assert event_with(dataset, words).cameo_code == code
+
+
+def test_an_appeal_falls_back_to_a_statement_when_the_codebook_has_no_appeal(tmp_path):
+    _, dataset = drafted(tmp_path, "Qatar is calling for talks between Ukraine and Russia.")
+    call = event_with(dataset, "calling for")
+    assert call.cameo_code == "010" and "CAMEO 020 is not in the codebook; 010 taken" in call.note
+
+
+def test_what_is_condemned_and_what_a_meeting_is_held_to_do_are_events_of_their_own(tmp_path):
+    _, dataset = drafted(tmp_path, "Qatar condemned the attacks by Russia. Qatar met Ukraine to advance negotiations.")
+    codes = sorted(e.cameo_code for e in dataset.annotations.events)
+    assert codes == ["040", "046", "111", "190"], [
+        (e.cameo_code, e.evidence[0].quote) for e in dataset.annotations.events
+    ]
 
 
 def test_a_code_the_codebook_lacks_falls_back_to_its_root_and_says_so(tmp_path):
