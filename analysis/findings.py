@@ -168,7 +168,7 @@ def draft_facts(dataset: Dataset) -> dict:
         "development": int((table["set"] == "development").sum()),
         "worst": {k: float(v) for k, v in by_set.min().loc["held-out"].items()},
         "best": {k: float(v) for k, v in by_set.max().loc["held-out"].items()},
-        "dev_worst": {k: float(v) for k, v in by_set.min().loc["development"].items()},
+        "dev_median": {k: float(v) for k, v in by_set.median().loc["development"].items()},
         "rounds": len(pooled),
         "recorded": int(pooled["texts"].sum()),
         "round_f1": {"low": float(pooled["event_f1"].min()), "high": float(pooled["event_f1"].max())},
