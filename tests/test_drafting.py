@@ -672,3 +672,20 @@ def test_the_texts_still_held_out_draft_as_they_did_when_scored():
         now = (int(result.events["predicted"]), int(result.events["expected"]), matched)
         assert now == (row.drafted, row.gold, row.matched), row.text
         assert round(result.accuracy["status"] * matched) == row.status_correct, row.text
+
+
+def test_a_folder_is_drafted_again_only_when_its_files_change(tmp_path):
+    from analysis.drafting.evaluation import draft_and_evaluate
+
+    articles = Path(__file__).resolve().parents[1] / "data" / "articles"
+    folder = tmp_path / "cache-test-readout"
+    shutil.copytree(articles / "wh-readout-2025-03-18", folder)
+    _, first = draft_and_evaluate(folder)
+    _, again = draft_and_evaluate(folder)
+    assert again is first  # nothing changed: the same evaluation
+    events = folder / "events.toml"
+    text = events.read_text(encoding="utf-8")
+    last = text.rindex("[[event]]")
+    events.write_text(text[:last] + text[last:].replace("[[event]]", "#", 1).replace("\n", "\n#"), encoding="utf-8")
+    _, changed = draft_and_evaluate(folder)
+    assert changed is not first and changed.events["expected"] == first.events["expected"] - 1
