@@ -438,12 +438,12 @@ QAT,Qatar,state,Qatar,QAT,other,Qatar
 STORY = 'title = "t"\nsource_line = "s"\n[[party]]\nside = "Russia side"\nrepresentative = "RUS"\nrole = "side"\n'
 
 
-def _event(eid, a1, a2, cameo, status, sentence, quote, time=""):
+def _event(eid, a1, a2, cameo, status, sentence, quote, time="", source="RUS"):
     return (
         f'[[event]]\nid = "{eid}"\nlabel = "l"\naction = "a"\nactor1 = "{a1}"\nactor2 = "{a2}"\ncameo = "{cameo}"\n'
         f'status = "{status}"\n'
         + (f'time = "{time}"\n' if time else "")
-        + f'attributed_to = {{ actor = "RUS", sentence = "S01", quote = "Russia" }}\n'
+        + f'attributed_to = {{ actor = "{source}", sentence = "S01", quote = "Russia" }}\n'
         f'evidence = [{{ sentence = "{sentence}", quote = "{quote}" }}]\n\n'
     )
 
@@ -505,6 +505,22 @@ def test_evaluation_on_a_hand_made_pair(tmp_path):
     assert result.cameo_confusion.loc["19", "19"] == 1 and result.cameo_confusion.loc["04", "04"] == 1
     # mentions: Russia, Ukraine, Qatar twice each in both; ids aligned (QA -> QAT by its two mentions)
     assert result.mentions_span == prf(6, 6, 6) and result.mentions_actor == prf(6, 6, 6)
+
+
+def test_an_issuer_the_text_never_names_is_the_same_source_on_both_sides(tmp_path):
+    def annotated(name, issuer):
+        actors = (
+            ACTORS + f"{issuer},The {issuer.title()} office,government body,Russia,RUSGOV,other,The {issuer} office\n"
+        )
+        events = [_event("E01", "RUS", "UKR", "190", "occurred", "S01", "Russia attacked Ukraine", source=issuer)]
+        return _annotated(tmp_path, name, events, actors)
+
+    result = evaluate(annotated("draft", "OUTLET"), annotated("gold", "MINISTRY"))
+    assert result.accuracy["attribution"] == 1.0 and result.matches["draft_attribution"].tolist() == ["MINISTRY"]
+    # a named source is aligned by its mentions, not as an issuer: Qatar named in the text is not Russia
+    events = [_event("E01", "RUS", "UKR", "190", "occurred", "S01", "Russia attacked Ukraine", source="QAT")]
+    result = evaluate(_annotated(tmp_path, "draft2", events), annotated("gold2", "MINISTRY"))
+    assert result.accuracy["attribution"] == 0.0
 
 
 def test_greedy_matching_takes_the_largest_overlap_first():

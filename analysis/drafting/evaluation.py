@@ -10,7 +10,9 @@ included, as the event table dates them) and the attribution (the actor it is at
 
 Actor ids of the draft are compared after alignment: each draft actor (or place) stands for the gold one it
 shares most mention spans with (exactly the same characters), else the gold one of the same name, else the same
-id. So a draft that calls an office by another id still scores, as long as it names the same words.
+id. So a draft that calls an office by another id still scores, as long as it names the same words. The source
+most events are attributed to, where the text never names it (the issuer of a statement), is the same actor on
+both sides.
 
 Mentions: a draft mention matches a gold mention with exactly the same span; "span" scores the spans alone,
 "span and actor" also asks for the same role (actor or place) and the same (aligned) id.
@@ -82,7 +84,18 @@ def align(draft: Dataset, gold: Dataset) -> dict[str, str]:
                 mapping[key] = best[0]
             else:
                 mapping[key] = gold_names.get(str(name).lower(), key)
+    issuers = [_unnamed_source(d) for d in (draft, gold)]
+    if all(issuers) and issuers[0] not in shared:
+        mapping[issuers[0]] = issuers[1]  # both attribute to the text's issuer, which the text never names
     return mapping
+
+
+def _unnamed_source(dataset: Dataset) -> str | None:
+    """The actor most events are attributed to, if the text never names it (the issuer of a statement)."""
+    sources = Counter(e.attributed_to for e in dataset.annotations.events if e.attributed_to)
+    named = {key for _, _, _, key in _mentions(dataset)}
+    top = sources.most_common(1)
+    return top[0][0] if top and top[0][0] not in named else None
 
 
 @dataclass
