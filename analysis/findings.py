@@ -153,8 +153,8 @@ def draft_facts(dataset: Dataset) -> dict:
     """The numbers of notebook 08: the scores of a fresh draft of this article; of every text by set; of each
     round of texts while it was held out (pooled); and of a second person's coding under the same rule."""
     _, result = draft_and_evaluate(dataset.folder)
-    table = scores(evaluation_set()).set_index("text")
-    by_set = table.groupby("set")[["event_f1", "status_accuracy"]]
+    table = scores(evaluation_set())
+    development = table[table["set"] == "development"]
     pooled = rounds(held_out_record())
     measures = ["event_precision", "event_recall", "event_f1", "status_accuracy"]
     coders = coder_agreement()
@@ -163,23 +163,23 @@ def draft_facts(dataset: Dataset) -> dict:
         "drafted": int(result.events["predicted"]),
         **{k: float(result.events[k]) for k in ("precision", "recall", "f1")},
         "accuracy": {k: float(v) for k, v in result.accuracy.items()},
-        "texts": table[["event_f1", "status_accuracy"]].to_dict(orient="index"),
         "heldout": int((table["set"] == "held-out").sum()),
-        "development": int((table["set"] == "development").sum()),
-        "worst": {k: float(v) for k, v in by_set.min().loc["held-out"].items()},
-        "best": {k: float(v) for k, v in by_set.max().loc["held-out"].items()},
-        "dev_median": {k: float(v) for k, v in by_set.median().loc["development"].items()},
+        "dev_median": {"event_f1": float(development["event_f1"].median())},
         "rounds": len(pooled),
         "recorded": int(pooled["texts"].sum()),
-        "round_f1": {"low": float(pooled["event_f1"].min()), "high": float(pooled["event_f1"].max())},
-        "round_status": {"low": float(pooled["status_accuracy"].min()), "high": float(pooled["status_accuracy"].max())},
+        "round_f1": _low_high(pooled["event_f1"]),
+        "round_status": _low_high(pooled["status_accuracy"]),
         "last": {k: float(pooled.iloc[-1][k]) for k in measures},
         "coders": len(coders),
-        "coder_f1": {"low": float(coders["event_f1"].min()), "high": float(coders["event_f1"].max())},
-        "coder_status": {"low": float(coders["status_accuracy"].min()), "high": float(coders["status_accuracy"].max())},
+        "coder_f1": _low_high(coders["event_f1"]),
+        "coder_status": _low_high(coders["status_accuracy"]),
         "budget": BUDGET,
         "to_decide": len(to_decide(DRAFTS_DIR / dataset.folder.name)),
     }
+
+
+def _low_high(values: pd.Series) -> dict[str, float]:
+    return {"low": float(values.min()), "high": float(values.max())}
 
 
 def placeholders(template: str) -> list[str]:
