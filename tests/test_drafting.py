@@ -388,6 +388,62 @@ def test_the_draft_never_overwrites_the_curated_files(tmp_path):
         draft(folder, folder)
 
 
+# ---- verbs no pattern holds: the parser ----
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("Ukraine repatriated the sailors of Russia.", "repatriated", "0841"),  # lemma row "repatriate"
+        ("Russia devastated the energy grid of Ukraine.", "devastated", "010"),  # no row: the row "*"
+    ],
+)
+def test_a_verb_no_pattern_holds_is_drafted_and_coded_by_its_lemma(tmp_path, text, words, code):
+    _, dataset = drafted(tmp_path, text)
+    event = event_with(dataset, words)
+    assert event.cameo_code == code
+    flagged = "the verb 'devastated' has no row in lemmas.csv; CAMEO 010 taken" in event.note
+    assert flagged == (code == "010")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "absent"),
+    [
+        ("Qatar met Russia in a format that included Ukraine.", "met", "included"),  # lemma "-": no act
+        ("Ukraine and Russia held negotiations in Doha.", "negotiations", "held"),  # the object is the event
+        ("The conflict between Ukraine and Russia worsened.", "conflict", "worsened"),  # the subject is the event
+        ("Qatar continued to mediate between Ukraine and Russia.", "mediate", "continued"),  # the complement acts
+        ("Qatar met Russia in efforts aimed at reducing tensions.", "met", "reducing"),  # a gerund after "at"
+    ],
+)
+def test_a_parsed_verb_that_is_no_act_of_its_own_is_no_event(tmp_path, text, words, absent):
+    # one event only, the one `words` name: `absent` is no event of its own
+    _, dataset = drafted(tmp_path, text)
+    quotes = [e.evidence[0].quote for e in dataset.annotations.events]
+    assert len(quotes) == 1 and words in quotes[0] and not quotes[0].startswith(absent), quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "status"),
+    [
+        ("Qatar called for a lasting peace between Ukraine and Russia.", "lasting peace", "hypothetical"),
+        ("Ukraine and Russia agreed to a ceasefire.", "ceasefire", "planned"),  # a cue says otherwise
+        ("Qatar condemned the war of Russia against Ukraine.", "war", "ongoing"),
+        ("Qatar said these bombings constitute war crimes by Russia.", "war crimes", "occurred"),  # not "war"
+        ("Qatar is committed to mediation between Ukraine and Russia.", "committed", "ongoing"),
+    ],
+)
+def test_a_default_cue_sets_the_status_only_where_no_other_cue_does(tmp_path, text, words, status):
+    _, dataset = drafted(tmp_path, text)
+    assert event_with(dataset, words).status == status
+
+
+def test_a_verb_the_parser_finds_takes_its_status_from_the_cues(tmp_path):
+    _, dataset = drafted(tmp_path, "Qatar will repatriate the sailors of Russia. I would like to thank Qatar.")
+    assert event_with(dataset, "repatriate").status == "planned"
+    assert event_with(dataset, "thank").status == "occurred"  # "would like to" is a polite formula, not a wish
+
+
 # ---- dictionaries ----
 
 
@@ -404,6 +460,9 @@ def test_the_draft_never_overwrites_the_curated_files(tmp_path):
         ),
         ("verbs.csv", "strike,999,verb,part,each,", r"verbs.csv: line \d+: cameo '999' is not a CAMEO code"),
         ("verbs.csv", "talk,040,verb,part,both,", r"verbs.csv: line \d+: joint 'both' is not one of together, each"),
+        ("lemmas.csv", "Sign,057,", r"lemmas.csv: line \d+: lemma 'Sign' is not a lower-case word"),
+        ("lemmas.csv", "sign,057,", r"lemmas.csv: line \d+: lemma 'sign' repeats line \d+"),
+        ("lemmas.csv", "parley,99,", r"lemmas.csv: line \d+: cameo '99' is not a CAMEO code or '-'"),
         ("status_cues.csv", "maybe,possible,after,", r"status_cues.csv: line \d+: status 'possible' is not one of"),
         ("reporting.csv", "wrote,beside,", r"reporting.csv: line \d+: source 'beside' is not one of"),
         (
@@ -419,6 +478,15 @@ def test_dictionary_errors_name_file_line_and_problem(tmp_path, name, line, mess
     with (folder / name).open("a", encoding="utf-8") as handle:
         handle.write(line + "\n")
     with pytest.raises(AnnotationError, match=message):
+        load_dictionaries(folder)
+
+
+def test_the_lemma_dictionary_needs_a_code_for_every_other_lemma(tmp_path):
+    folder = tmp_path / "drafting"
+    shutil.copytree(DRAFTING_DIR, folder)
+    rows = (folder / "lemmas.csv").read_text(encoding="utf-8").splitlines()
+    (folder / "lemmas.csv").write_text("\n".join(r for r in rows if not r.startswith("*,")) + "\n", encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"lemmas.csv: file: no row '\*'"):
         load_dictionaries(folder)
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.chronology.expressions import NUMBER_WORDS
-from analysis.drafting.dictionaries import ActorForm, Dictionaries, Rule
+from analysis.drafting.dictionaries import NO_ACT, ActorForm, Dictionaries, Rule
 
 PLACE_PREPOSITIONS = {
     "in",
@@ -565,7 +565,25 @@ def find_rules(rules, text: str, base: int, kinds=None) -> list[Hit]:
     return longest(find_all(rules, text, base, kinds))
 
 
-def read_sentence(lex: Lexicon, sentence, previous_roles: dict[str, Entity]) -> Sentence:
+def parsed_triggers(lex: Lexicon, sentence: Sentence, verbs, taken: list[tuple[int, int]]) -> list[Hit]:
+    """The parser's verbs of the sentence that no pattern, name or absorbed phrase covers, coded by lemmas.csv
+    (a lemma coded "-" is no act). A verb whose object is an event noun is no act of its own: the noun is the
+    event ("held negotiations", "seek a ceasefire"; the cue before it sets its status)."""
+    nouns = [(h.start, h.end) for h in sentence.triggers if h.rule.kind == "noun"]
+    hits = []
+    for verb in verbs:
+        if any(a <= o < b for o in verb.objects for a, b in nouns):
+            continue
+        if sentence.start <= verb.start < sentence.end and not any(a < verb.end and verb.start < b for a, b in taken):
+            rule = lex.d.lemma(verb.lemma)
+            if rule.value != NO_ACT:
+                hits.append(Hit(verb.start, verb.end, rule))
+    return hits
+
+
+def read_sentence(lex: Lexicon, sentence, previous_roles: dict[str, Entity], verbs=()) -> Sentence:
+    """A sentence's mentions, clauses, event triggers (verbs.csv patterns, then the parser's other `verbs`),
+    status cues, time expressions, connectives and reporting phrases."""
     s = Sentence(sentence.sentence_id, sentence.start, sentence.end, sentence.text)
     s.mentions = find_mentions(lex, s, previous_roles)
     s.clauses = split_clauses(s, s.mentions)
@@ -579,10 +597,12 @@ def read_sentence(lex: Lexicon, sentence, previous_roles: dict[str, Entity]) -> 
     for hit in find_rules(lex.d.verbs, s.text, s.start, ("absorb",)):
         stop = re.search(r"[,;]", s.text[hit.end - s.start :])
         s.absorbers.append((hit.end, hit.end + stop.start() if stop else s.end))
+    taken = occupied + s.absorbers + [(h.start, h.end) for h in s.triggers]
+    s.triggers = sorted(s.triggers + parsed_triggers(lex, s, verbs, taken), key=lambda h: h.start)
     s.cues = sorted(  # a cue of one scope does not hide a cue of another ("will" inside "will begin")
         (
             h
-            for scope in ("after", "before", "self", "previous")
+            for scope in ("after", "before", "self", "previous", "default")
             for h in find_rules(lex.d.cues, s.text, s.start, (scope,))
         ),
         key=lambda h: h.start,

@@ -9,9 +9,13 @@ validated on load (every error names the file, the line and the problem).
   event), noun (a nominal event: "a meeting", "a ceasefire") or absorb (what follows it up to the next comma is
   not an event of its own: "to end the war"); `object` separate (the verb's object is an event of its own:
   "postponed a meeting") or part (it belongs to the verb's event: "continue negotiations").
+- lemmas.csv: a verb's lemma -> CAMEO code for the verbs the parser finds that no verbs.csv pattern holds
+  (analysis.drafting.parser); "-" for a verb that is no act ("be", "include", reporting verbs), and the row "*"
+  for every other lemma (its events flagged for a person to code).
 - status_cues.csv: a cue -> status, with its scope: after (events after it in the clause), before (the event
-  just before it: "the summit was postponed"), self (the event it is part of) or previous (the last event of
-  the sentence before it).
+  just before it: "the summit was postponed"), self (the event it is part of), previous (the last event of
+  the sentence before it) or default (the event it is part of, when no other cue sets a status: "a lasting
+  peace" is a goal, "the war" is under way).
 - reporting.csv: a reporting phrase and where its source stands (before: "X said"; after: "according to X").
 - connectives.csv: a connective -> link relation (data/vocabularies/link_relations.csv), with where the source
   and the target events stand.
@@ -42,8 +46,10 @@ FORMS = (
     "place",
 )
 ANAPHORS = ("@pair",)
+OTHER_LEMMA = "*"
+NO_ACT = "-"
 VERB_KINDS = ("verb", "noun", "absorb")
-CUE_SCOPES = ("after", "before", "self", "previous")
+CUE_SCOPES = ("after", "before", "self", "previous", "default")
 SIDES = ("before", "after")
 LINK_SOURCES = ("before", "act_before", "after", "phrase", "previous")
 LINK_TARGETS = ("before", "after", "main")
@@ -77,6 +83,7 @@ class Rule:
 class Dictionaries:
     actors: tuple[ActorForm, ...]
     verbs: tuple[Rule, ...]
+    lemmas: dict[str, Rule]
     cues: tuple[Rule, ...]
     reporting: tuple[Rule, ...]
     connectives: tuple[Rule, ...]
@@ -84,6 +91,10 @@ class Dictionaries:
 
     def forms(self, *forms: str) -> list[ActorForm]:
         return [a for a in self.actors if a.form in forms]
+
+    def lemma(self, lemma: str) -> Rule:
+        """The rule of a parsed verb's lemma: its own row, else the row "*"."""
+        return self.lemmas.get(lemma) or self.lemmas[OTHER_LEMMA]
 
 
 def _pattern(path: Path, line: int, text: str) -> re.Pattern:
@@ -93,6 +104,10 @@ def _pattern(path: Path, line: int, text: str) -> re.Pattern:
         return re.compile(r"(?<![\w'])(?:" + text + r")(?![\w-])", re.IGNORECASE)
     except re.error as error:
         raise AnnotationError(path, f"line {line}", f"pattern {text!r} is not a regular expression: {error}") from None
+
+
+def _is_cameo(code: str) -> bool:
+    return code.isdigit() and len(code) in (3, 4) and 1 <= int(code[:2]) <= 20
 
 
 def _choice(path: Path, line: int, column: str, value: str, allowed) -> str:
@@ -142,7 +157,7 @@ def read_verbs(path: Path) -> tuple[Rule, ...]:
         if kind == "absorb":
             if code != "-":
                 raise AnnotationError(path, f"line {line}", "an absorb row has cameo '-'")
-        elif not (code.isdigit() and len(code) in (3, 4) and 1 <= int(code[:2]) <= 20):
+        elif not _is_cameo(code):
             raise AnnotationError(
                 path, f"line {line}", f"cameo {code!r} is not a CAMEO code (3 or 4 digits, root 01-20)"
             )
@@ -152,6 +167,24 @@ def read_verbs(path: Path) -> tuple[Rule, ...]:
         pattern = _pattern(path, line, row["pattern"])
         rules.append(Rule(line, pattern, row["pattern"], code, kind, row["object"], row["joint"]))
     return tuple(rules)
+
+
+def read_lemmas(path: Path) -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    for line, row in enumerate(read_csv(path, ["lemma", "cameo"]), start=2):
+        lemma, code = row["lemma"], row["cameo"]
+        if not re.fullmatch(r"[a-z][a-z-]*|\*", lemma):
+            raise AnnotationError(path, f"line {line}", f"lemma {lemma!r} is not a lower-case word (or '*')")
+        if lemma in rules:
+            raise AnnotationError(path, f"line {line}", f"lemma {lemma!r} repeats line {rules[lemma].line}")
+        if code != NO_ACT and not _is_cameo(code):
+            raise AnnotationError(path, f"line {line}", f"cameo {code!r} is not a CAMEO code or '{NO_ACT}'")
+        if lemma == OTHER_LEMMA and code == NO_ACT:
+            raise AnnotationError(path, f"line {line}", f"the row '{OTHER_LEMMA}' needs a CAMEO code")
+        rules[lemma] = Rule(line, re.compile(re.escape(lemma)), lemma, code, "verb", "separate", "each")
+    if OTHER_LEMMA not in rules:
+        raise AnnotationError(path, "file", f"no row '{OTHER_LEMMA}' (the code of a lemma no row names)")
+    return rules
 
 
 def read_cues(path: Path, statuses) -> tuple[Rule, ...]:
@@ -191,11 +224,12 @@ def read_connectives(path: Path, relations) -> tuple[Rule, ...]:
 
 
 def load_dictionaries(folder: Path = DRAFTING_DIR, vocabularies: Path = VOCABULARY_DIR) -> Dictionaries:
-    """The five dictionaries, each validated row by row (statuses and relations against the shared vocabularies)."""
+    """The six dictionaries, each validated row by row (statuses and relations against the shared vocabularies)."""
     codebook = load_codebook(vocabularies)
     return Dictionaries(
         actors=read_actor_forms(folder / "actors.csv"),
         verbs=read_verbs(folder / "verbs.csv"),
+        lemmas=read_lemmas(folder / "lemmas.csv"),
         cues=read_cues(folder / "status_cues.csv", codebook.statuses.index),
         reporting=read_reporting(folder / "reporting.csv"),
         connectives=read_connectives(folder / "connectives.csv", codebook.relations.index),

@@ -3,12 +3,14 @@ events with links, and a minimal story, written in the curated files' own format
 another folder), every record marked as a draft. A person reviews the draft, copies it over the folder's files
 and fixes what the notes flag ("draft, check: ...").
 
-Events come clause by clause: every verb pattern of a clause is an event (actor1 the subject before it, else the
-subject of the verb before; actor2 the first actor after it; a joint subject acting on a third party is one
-event per member), and each event noun ("a meeting", "a ceasefire") that is neither part of a verb's event nor a
-second mention of an earlier event ("the summit", "these negotiations") is an event of its own. Status comes from the nearest status cue (occurred without one), the time expression from the clause
-(resolved with the tense the status implies), attribution from the sentence's reporting phrase (else the
-article's first source, else its outlet), links from connectives.
+Events come clause by clause: every verb pattern of a clause is an event, and so is every other verb the parser
+finds (analysis.drafting.parser; coded by lemmas.csv, flagged where no row codes it). Actor1 is the subject
+before the verb, else the subject of the verb before; actor2 the first actor after it; a joint subject acting on
+a third party is one event per member. Each event noun ("a meeting", "a ceasefire") that is neither part of a
+verb's event nor a second mention of an earlier event ("the summit", "these negotiations") is an event of its
+own. Status comes from the nearest status cue (else a default cue on the event's own words, else occurred), the
+time expression from the clause (resolved with the tense the status implies), attribution from the sentence's
+reporting phrase (else the article's first source, else its outlet), links from connectives.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ from analysis.drafting.clauses import (
     decide_role,
     read_sentence,
 )
-from analysis.drafting.dictionaries import Dictionaries, load_dictionaries
+from analysis.drafting.dictionaries import OTHER_LEMMA, Dictionaries, load_dictionaries
+from analysis.drafting.parser import parsed_verbs
 from analysis.tables.events import date_events
 from analysis.text.actors import ACTOR_COLUMNS, ACTORS_FILE, PLACES_FILE, ROLES_FILE
 from analysis.text.annotations import EVENTS_FILE
@@ -185,7 +188,8 @@ class Drafter:
         self.text = article.text
         self.lex = Lexicon(dictionaries, article.text, article.sentences)
         roles: dict[str, Entity] = {}
-        self.sentences = [read_sentence(self.lex, s, roles) for s in article.sentences]
+        verbs = parsed_verbs(article.text)
+        self.sentences = [read_sentence(self.lex, s, roles, verbs) for s in article.sentences]
         self.first_named: dict[str, int] = {}
         for sentence in self.sentences:
             for mention in sentence.mentions:
@@ -228,6 +232,15 @@ class Drafter:
             if best is None or distance < best[0]:
                 best = (distance, cue)
         if best is None:
+            default = next(
+                (c for c in sentence.cues if c.rule.kind == "default" and c.start < trigger[1] and trigger[0] < c.end),
+                None,
+            )
+            if default:
+                return (
+                    default.rule.value,
+                    f"draft: no status cue; {self.text[default.start : default.end]!r} is {default.rule.value} unless a cue says otherwise",
+                )
             return "occurred", "draft: no status cue, occurred"
         cue = best[1]
         return cue.rule.value, f"draft: status {cue.rule.value} from {self.text[cue.start : cue.end]!r}"
@@ -430,6 +443,9 @@ class Drafter:
         """The event (or events, one per actor group) of a verb; the first is returned. Its evidence starts at
         the clause, or for a later verb of the clause at its own subject (else the verb)."""
         code, note = self.code(trigger.rule.value)
+        if trigger.rule.text == OTHER_LEMMA:
+            verb = self.text[trigger.start : trigger.end]
+            note = f"draft, check: the verb {verb!r} has no row in lemmas.csv; CAMEO {code} taken"
         groups, reason, joint = self.actor_groups(clause, trigger, actors, clause_verbs, previous_verb)
         since = clause_verbs[-1].trigger[1] if clause_verbs else clause[0]
         subject = next((m.start for m in actors if since <= m.start and m.end <= trigger.start), trigger.start)
@@ -839,7 +855,8 @@ def _mention_roles(drafter: Drafter, actors: dict, places: dict, mentions: list[
 
 def _repair(drafter: Drafter, codebook: Codebook) -> list[str]:
     """Drop what the loader would refuse: a time the status's tense contradicts, an ordering ("After that")
-    without a dated predecessor, a link that puts an event before what it follows. Each is noted."""
+    without a dated predecessor, a link that puts an event before what it follows or dates it against its
+    status. Each is noted."""
     problems = []
     reference = drafter.article.reference_date
     for event in drafter.events:
@@ -874,8 +891,13 @@ def _repair(drafter: Drafter, codebook: Codebook) -> list[str]:
                 continue
             match = re.match(r"event (E\d+)", error.record)
             event = next((e for e in drafter.events if match and e.event_id == match.group(1)), None)
-            if event is None or event.time is None:
+            dating = [k for k in drafter.links if event is not None and event in (k.source, k.target)]
+            if event is None or (event.time is None and not dating):
                 raise
+            if event.time is None:  # dated by a link ("after that"): the link goes
+                drafter.links = [k for k in drafter.links if k not in dating]
+                event.notes.append(f"draft, check: links of this event dropped ({error.problem})")
+                continue
             event.notes.append(f"draft, check: time dropped ({error.problem})")
             event.time = None
     return problems

