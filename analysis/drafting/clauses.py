@@ -572,7 +572,7 @@ def parsed_triggers(lex: Lexicon, sentence: Sentence, verbs, taken: list[tuple[i
     nouns = [(h.start, h.end) for h in sentence.triggers if h.rule.kind == "noun"]
     hits = []
     for verb in verbs:
-        if any(a <= o < b for o in verb.objects for a, b in nouns):
+        if any(a <= o < b for o in verb.arguments for a, b in nouns):
             continue
         if sentence.start <= verb.start < sentence.end and not any(a < verb.end and verb.start < b for a, b in taken):
             rule = lex.d.lemma(verb.lemma)

@@ -23,9 +23,7 @@ class ParsedVerb:
     start: int
     end: int
     lemma: str
-    dependency: str
-    tag: str
-    objects: tuple[int, ...] = ()  # where its direct objects start
+    arguments: tuple[int, ...] = ()  # where its subject and direct object start (their head words)
 
 
 @lru_cache(maxsize=1)
@@ -44,8 +42,6 @@ def parsed_verbs(text: str) -> tuple[ParsedVerb, ...]:
             token.idx,
             token.idx + len(token),
             token.lemma_.lower(),
-            token.dep_,
-            token.tag_,
             tuple(child.idx for child in token.children if child.dep_ in ("dobj", "nsubj")),
         )
         for token in pipeline()(text)
