@@ -438,6 +438,16 @@ def test_a_default_cue_sets_the_status_only_where_no_other_cue_does(tmp_path, te
     assert event_with(dataset, words).status == status
 
 
+def test_a_link_that_dates_an_event_against_its_status_is_dropped_and_noted(tmp_path):
+    # "After that, Qatar thanked ..." follows a conference planned after the reference date: the occurred
+    # thanks would start after the report, so the link goes (the loader would refuse the draft otherwise)
+    text = "Qatar will host a video conference on August 22. After that, Qatar thanked Ukraine."
+    _, dataset = drafted(tmp_path, text)
+    assert any("links of this event dropped" in e.note for e in dataset.annotations.events), [
+        e.note for e in dataset.annotations.events
+    ]
+
+
 def test_a_verb_the_parser_finds_takes_its_status_from_the_cues(tmp_path):
     _, dataset = drafted(tmp_path, "Qatar will repatriate the sailors of Russia. I would like to thank Qatar.")
     assert event_with(dataset, "repatriate").status == "planned"

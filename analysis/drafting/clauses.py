@@ -567,8 +567,8 @@ def find_rules(rules, text: str, base: int, kinds=None) -> list[Hit]:
 
 def parsed_triggers(lex: Lexicon, sentence: Sentence, verbs, taken: list[tuple[int, int]]) -> list[Hit]:
     """The parser's verbs of the sentence that no pattern, name or absorbed phrase covers, coded by lemmas.csv
-    (a lemma coded "-" is no act). A verb whose object is an event noun is no act of its own: the noun is the
-    event ("held negotiations", "seek a ceasefire"; the cue before it sets its status)."""
+    (a lemma coded "-" is no act). A verb whose object or subject is an event noun is no act of its own: the
+    noun is the event ("held negotiations", "seek a ceasefire", "the conflict worsened"; a cue sets its status)."""
     nouns = [(h.start, h.end) for h in sentence.triggers if h.rule.kind == "noun"]
     hits = []
     for verb in verbs:
