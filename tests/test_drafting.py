@@ -414,6 +414,7 @@ def test_a_verb_no_pattern_holds_is_drafted_and_coded_by_its_lemma(tmp_path, tex
         ("The conflict between Ukraine and Russia worsened.", "conflict", "worsened"),  # the subject is the event
         ("Qatar continued to mediate between Ukraine and Russia.", "mediate", "continued"),  # the complement acts
         ("Qatar met Russia in efforts aimed at reducing tensions.", "met", "reducing"),  # a gerund after "at"
+        ("Thank you, Mister Chair. Qatar met Russia.", "met", "Thank"),  # a courtesy (verbs.csv)
     ],
 )
 def test_a_parsed_verb_that_is_no_act_of_its_own_is_no_event(tmp_path, text, words, absent):
@@ -448,6 +449,16 @@ def test_a_link_that_dates_an_event_against_its_status_is_dropped_and_noted(tmp_
     ]
 
 
+def test_a_verb_the_parser_finds_with_no_actor_near_it_is_no_event(tmp_path):
+    _, dataset = drafted(tmp_path, "The weather changed. Qatar met Ukraine.")  # "changed": no actor
+    assert [e.evidence[0].quote for e in dataset.annotations.events] == ["Qatar met Ukraine"]
+
+
+def test_a_cue_that_holds_the_verb_sets_its_status(tmp_path):
+    _, dataset = drafted(tmp_path, "Qatar is helping Ukraine.")  # "is helping": present progressive
+    assert event_with(dataset, "helping").status == "ongoing"
+
+
 def test_a_verb_the_parser_finds_takes_its_status_from_the_cues(tmp_path):
     _, dataset = drafted(tmp_path, "Qatar will repatriate the sailors of Russia. I would like to thank Qatar.")
     assert event_with(dataset, "repatriate").status == "planned"
@@ -469,6 +480,7 @@ def test_a_verb_the_parser_finds_takes_its_status_from_the_cues(tmp_path):
             r"verbs.csv: line \d+: pattern 'attack\(' is not a regular expression",
         ),
         ("verbs.csv", "strike,999,verb,part,each,", r"verbs.csv: line \d+: cameo '999' is not a CAMEO code"),
+        ("verbs.csv", "thank you,051,courtesy,,,", r"verbs.csv: line \d+: a row of kind courtesy has cameo '-'"),
         ("verbs.csv", "talk,040,verb,part,both,", r"verbs.csv: line \d+: joint 'both' is not one of together, each"),
         ("lemmas.csv", "Sign,057,", r"lemmas.csv: line \d+: lemma 'Sign' is not a lower-case word"),
         ("lemmas.csv", "sign,057,", r"lemmas.csv: line \d+: lemma 'sign' repeats line \d+"),
@@ -498,6 +510,17 @@ def test_the_lemma_dictionary_needs_a_code_for_every_other_lemma(tmp_path):
     (folder / "lemmas.csv").write_text("\n".join(r for r in rows if not r.startswith("*,")) + "\n", encoding="utf-8")
     with pytest.raises(AnnotationError, match=r"lemmas.csv: file: no row '\*'"):
         load_dictionaries(folder)
+
+
+def test_the_dictionaries_are_read_again_only_when_a_file_changes(tmp_path):
+    folder = tmp_path / "drafting"
+    shutil.copytree(DRAFTING_DIR, folder)
+    first = load_dictionaries(folder)
+    assert load_dictionaries(folder) is first
+    with (folder / "lemmas.csv").open("a", encoding="utf-8") as handle:
+        handle.write("parley,046,\n")
+    changed = load_dictionaries(folder)
+    assert changed is not first and changed.lemma("parley").value == "046"
 
 
 def test_the_shipped_dictionaries_load():

@@ -588,6 +588,7 @@ def read_sentence(lex: Lexicon, sentence, previous_roles: dict[str, Entity], ver
     s.mentions = find_mentions(lex, s, previous_roles)
     s.clauses = split_clauses(s, s.mentions)
     occupied = [(m.start, m.end) for m in s.mentions if m.role != "anaphor"]
+    occupied += [(h.start, h.end) for h in find_rules(lex.d.verbs, s.text, s.start, ("courtesy",))]
     s.triggers = [
         h
         for h in find_rules(lex.d.verbs, s.text, s.start, ("verb", "noun"))

@@ -7,7 +7,8 @@ validated on load (every error names the file, the line and the problem).
   code are templates with {C}, the state's id), anaphor ("both leaders": the previous event's pair) and place.
 - verbs.csv: a pattern (regular expression, case-insensitive, whole words) -> CAMEO code; `kind` verb (a clause
   event), noun (a nominal event: "a meeting", "a ceasefire") or absorb (what follows it up to the next comma is
-  not an event of its own: "to end the war"); `object` separate (the verb's object is an event of its own:
+  not an event of its own: "to end the war") or courtesy (a formula that is no act: "Thank you, Mister Chair");
+  `object` separate (the verb's object is an event of its own:
   "postponed a meeting") or part (it belongs to the verb's event: "continue negotiations").
 - lemmas.csv: a verb's lemma -> CAMEO code for the verbs the parser finds that no verbs.csv pattern holds
   (analysis.drafting.parser); "-" for a verb that is no act ("be", "include", reporting verbs), and the row "*"
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from analysis.text.actors import ACTOR_KINDS
 from analysis.text.codebook import load_codebook
-from analysis.text.records import VOCABULARY_DIR, AnnotationError, read_csv
+from analysis.text.records import VOCABULARY_DIR, AnnotationError, files_state, read_csv
 
 DRAFTING_DIR = VOCABULARY_DIR / "drafting"
 FORMS = (
@@ -48,7 +49,7 @@ FORMS = (
 ANAPHORS = ("@pair",)
 OTHER_LEMMA = "*"
 NO_ACT = "-"
-VERB_KINDS = ("verb", "noun", "absorb")
+VERB_KINDS = ("verb", "noun", "absorb", "courtesy")
 CUE_SCOPES = ("after", "before", "self", "previous", "default")
 SIDES = ("before", "after")
 LINK_SOURCES = ("before", "act_before", "after", "phrase", "previous")
@@ -91,6 +92,10 @@ class Dictionaries:
 
     def forms(self, *forms: str) -> list[ActorForm]:
         return [a for a in self.actors if a.form in forms]
+
+    def from_parser(self, rule: Rule) -> bool:
+        """Whether a trigger's rule is a lemma row (a verb the parser found), not a verbs.csv pattern."""
+        return self.lemmas.get(rule.text) is rule
 
     def lemma(self, lemma: str) -> Rule:
         """The rule of a parsed verb's lemma: its own row, else the row "*"."""
@@ -154,9 +159,9 @@ def read_verbs(path: Path) -> tuple[Rule, ...]:
     for line, row in enumerate(read_csv(path, ["pattern", "cameo", "kind", "object", "joint"]), start=2):
         kind = _choice(path, line, "kind", row["kind"], VERB_KINDS)
         code = row["cameo"]
-        if kind == "absorb":
+        if kind in ("absorb", "courtesy"):
             if code != "-":
-                raise AnnotationError(path, f"line {line}", "an absorb row has cameo '-'")
+                raise AnnotationError(path, f"line {line}", f"a row of kind {kind} has cameo '-'")
         elif not _is_cameo(code):
             raise AnnotationError(
                 path, f"line {line}", f"cameo {code!r} is not a CAMEO code (3 or 4 digits, root 01-20)"
@@ -223,8 +228,19 @@ def read_connectives(path: Path, relations) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+_LOADED: dict[tuple, Dictionaries] = {}
+
+
 def load_dictionaries(folder: Path = DRAFTING_DIR, vocabularies: Path = VOCABULARY_DIR) -> Dictionaries:
-    """The six dictionaries, each validated row by row (statuses and relations against the shared vocabularies)."""
+    """The six dictionaries, each validated row by row (statuses and relations against the shared vocabularies);
+    read again within a process only when a file of either folder changed (notebook 08 drafts every text)."""
+    key = (folder.resolve(), vocabularies.resolve(), files_state(folder, vocabularies))
+    if key not in _LOADED:
+        _LOADED[key] = _read_dictionaries(folder, vocabularies)
+    return _LOADED[key]
+
+
+def _read_dictionaries(folder: Path, vocabularies: Path) -> Dictionaries:
     codebook = load_codebook(vocabularies)
     return Dictionaries(
         actors=read_actor_forms(folder / "actors.csv"),

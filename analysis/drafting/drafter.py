@@ -219,6 +219,8 @@ class Drafter:
             scope = cue.rule.kind
             if scope == "self" and cue.start < trigger[1] and trigger[0] < cue.end:
                 distance = -1
+            elif scope == "after" and cue.start < trigger[0] < cue.end:
+                distance = 0  # the cue holds the verb: "is helping", "are further intensifying"
             elif scope == "after" and cue.end <= trigger[0]:
                 if any(cue.end <= c.start < trigger[0] for c in sentence.connectives):
                     continue  # "postponed talks because of the invasion": the connective opens another event
@@ -363,6 +365,8 @@ class Drafter:
                 ):
                     continue  # "the discussed issues" (an adjective), "met ... to discuss" (the meeting's purpose)
                 verb_event = self.verb_event(sentence, clause, trigger, actors, clause_verbs, previous_verb)
+                if verb_event is None:
+                    continue
                 clause_verbs.append(verb_event)
                 previous_verb = verb_event
             self.end_at_next_verb([e for e in self.events[first_new:] if e.kind == "verb"])
@@ -439,9 +443,12 @@ class Drafter:
             return groups, "draft: one event per partner named with 'with'", []
         return [first], reason, []
 
-    def verb_event(self, sentence: Sentence, clause, trigger: Hit, actors, clause_verbs, previous_verb) -> DraftEvent:
-        """The event (or events, one per actor group) of a verb; the first is returned. Its evidence starts at
-        the clause, or for a later verb of the clause at its own subject (else the verb)."""
+    def verb_event(
+        self, sentence: Sentence, clause, trigger: Hit, actors, clause_verbs, previous_verb
+    ) -> DraftEvent | None:
+        """The event (or events, one per actor group) of a verb; the first is returned (None for a verb the parser
+        found with no actor). Its evidence starts at the clause, or for a later verb of the clause at its own
+        subject (else the verb)."""
         code, note = self.code(trigger.rule.value)
         if trigger.rule.text == OTHER_LEMMA:
             verb = self.text[trigger.start : trigger.end]
@@ -450,6 +457,8 @@ class Drafter:
         since = clause_verbs[-1].trigger[1] if clause_verbs else clause[0]
         subject = next((m.start for m in actors if since <= m.start and m.end <= trigger.start), trigger.start)
         events = []
+        if self.d.from_parser(trigger.rule) and not any(groups):
+            return None  # a verb the parser found with no actor near it ("to buy time"): no act to draft
         for entities in groups:
             event = self.add_event(
                 DraftEvent(

@@ -32,7 +32,15 @@ from analysis.drafting.drafter import draft
 from analysis.tables.events import Dataset, load_dataset
 from analysis.text.annotations import EVENTS_FILE
 from analysis.text.article import META_FILE
-from analysis.text.records import ARTICLES_DIR, DATA_DIR, VOCABULARY_DIR, AnnotationError, read_csv, read_toml
+from analysis.text.records import (
+    ARTICLES_DIR,
+    DATA_DIR,
+    VOCABULARY_DIR,
+    AnnotationError,
+    files_state,
+    read_csv,
+    read_toml,
+)
 
 FIELDS = ("dyad", "cameo_root", "status", "time", "attribution")
 
@@ -236,19 +244,12 @@ DRAFTS_DIR = Path(__file__).resolve().parents[2] / "build" / "drafts"
 _EVALUATED: dict[tuple, Evaluation] = {}
 
 
-def _state(*folders: Path) -> tuple:
-    """What a draft and its score depend on: the name, size and modification time of every file."""
-    return tuple(
-        (str(p), p.stat().st_size, p.stat().st_mtime_ns) for f in folders for p in sorted(f.rglob("*")) if p.is_file()
-    )
-
-
 def draft_and_evaluate(gold_dir: Path) -> tuple[Path, Evaluation]:
     """Draft the text of a curated folder afresh into build/drafts/NAME and score it against the folder. Within
     one process a folder is drafted again only when its files or the vocabularies changed (notebook 08 and its
     findings score every text)."""
     out = DRAFTS_DIR / gold_dir.name
-    key = (gold_dir.resolve(), _state(gold_dir, VOCABULARY_DIR))
+    key = (gold_dir.resolve(), files_state(gold_dir, VOCABULARY_DIR))
     if key not in _EVALUATED or not out.is_dir():
         shutil.rmtree(out, ignore_errors=True)
         draft(gold_dir, out)

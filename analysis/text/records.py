@@ -62,6 +62,14 @@ def unique_index(path: Path, rows: list[dict[str, str]], key: str) -> dict[str, 
     return index
 
 
+def files_state(*folders: Path) -> tuple:
+    """The name, size and modification time of every file under the folders: what a result read from them
+    depends on, so that a cache within a process is used only while none of them changed."""
+    return tuple(
+        (str(p), p.stat().st_size, p.stat().st_mtime_ns) for f in folders for p in sorted(f.rglob("*")) if p.is_file()
+    )
+
+
 def read_toml(path: Path) -> dict:
     """A TOML file as a dict; a syntax error is reported with its line and column."""
     if not path.is_file():
