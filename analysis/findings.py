@@ -151,11 +151,14 @@ def telling_facts(tellings: Tellings) -> dict:
 
 def draft_facts(dataset: Dataset) -> dict:
     """The numbers of notebook 08: the scores of a fresh draft of this article; of every text by set; of each
-    round of texts while it was held out (pooled); and of a second person's coding under the same rule."""
+    round of texts while it was held out (pooled), and how many texts of the latest round reach each budget; and
+    of a second person's coding under the same rule."""
     _, result = draft_and_evaluate(dataset.folder)
     table = scores(evaluation_set())
     development = table[table["set"] == "development"]
-    pooled = rounds(held_out_record())
+    record = held_out_record()
+    pooled = rounds(record)
+    latest = record[record["round"] == record["round"].max()]
     measures = ["event_precision", "event_recall", "event_f1", "status_accuracy"]
     coders = coder_agreement()
     return {
@@ -170,6 +173,11 @@ def draft_facts(dataset: Dataset) -> dict:
         "round_f1": _low_high(pooled["event_f1"]),
         "round_status": _low_high(pooled["status_accuracy"]),
         "last": {k: float(pooled.iloc[-1][k]) for k in measures},
+        "latest": {
+            "texts": len(latest),
+            "f1_met": int((latest["event_f1"] >= BUDGET["event_f1"]).sum()),
+            "status_met": int((latest["status_accuracy"] >= BUDGET["status_accuracy"]).sum()),
+        },
         "coders": len(coders),
         "coder_f1": _low_high(coders["event_f1"]),
         "coder_status": _low_high(coders["status_accuracy"]),
