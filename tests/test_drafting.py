@@ -672,9 +672,12 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
     # By the metadata written when the gold folders were committed: three held out, the rest development (earlier
     # held-out texts were held out until their one scoring, then studied for development).
     assert sorted(name for name, which in sets.items() if which == "held-out") == [
+        "eeas-hr-grain-agreement-2022-07-22",
         "kremlin-erdogan-call-2025-03-28",
         "state-prisoner-exchange-saudi-2022-09-21",
         "uk-unsc-ceasefire-strikes-2025-06-20",
+        "usun-ukraine-missile-strikes-2022-11-16",
+        "wh-sullivan-peace-summit-2024-06-16",
     ]
     assert sets["eeas-hr-kuleba-call-2023-01-06"] == "development"  # round 4, studied since the parser came
     assert sets["state-us-ukraine-jeddah-2025-03-11"] == "development"  # round 5, studied for round 6
