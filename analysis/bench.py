@@ -250,7 +250,7 @@ def bench_drafting(repetitions: int = 3, factors=DRAFT_FACTORS) -> None:
     with length. The parser's model is loaded once first, and its time printed apart."""
 
     from analysis.drafting.drafter import draft
-    from analysis.drafting.parser import parsed_verbs, pipeline
+    from analysis.drafting.parser import clear_cache, pipeline
     from analysis.scaffold import scaffold
     from analysis.text.records import ARTICLES_DIR
 
@@ -260,7 +260,7 @@ def bench_drafting(repetitions: int = 3, factors=DRAFT_FACTORS) -> None:
     for folder in folders:
         runs = []
         for _ in range(repetitions):
-            parsed_verbs.cache_clear()  # every run parses the text again
+            clear_cache()  # every run parses the text again
             with tempfile.TemporaryDirectory(prefix="bench-draft-") as tmp:
                 seconds, _ = timed(draft, folder, Path(tmp) / "draft")
                 runs.append(seconds)
@@ -274,7 +274,7 @@ def bench_drafting(repetitions: int = 3, factors=DRAFT_FACTORS) -> None:
             source = Path(tmp) / "text.txt"
             source.write_text("\n".join([text] * factor), encoding="utf-8")
             scaffold(source, reference, Path(tmp) / "article")
-            parsed_verbs.cache_clear()
+            clear_cache()
             seconds, _ = timed(draft, Path(tmp) / "article", Path(tmp) / "draft")
         chars = len(text) * factor
         per_char[factor] = seconds / chars

@@ -18,7 +18,6 @@ from IPython.display import Markdown
 
 from analysis.drafting.evaluation import (
     BUDGET,
-    DRAFTS_DIR,
     coder_agreement,
     draft_and_evaluate,
     evaluation_set,
@@ -153,7 +152,7 @@ def draft_facts(dataset: Dataset) -> dict:
     """The numbers of notebook 08: the scores of a fresh draft of this article; of every text by set; of each
     round of texts while it was held out (pooled), and how many texts of the latest round reach each budget; and
     of a second person's coding under the same rule."""
-    _, result = draft_and_evaluate(dataset.folder)
+    draft_dir, result = draft_and_evaluate(dataset.folder)
     table = scores(evaluation_set())
     development = table[table["set"] == "development"]
     record = held_out_record()
@@ -177,12 +176,18 @@ def draft_facts(dataset: Dataset) -> dict:
             "texts": len(latest),
             "f1_met": int((latest["event_f1"] >= BUDGET["event_f1"]).sum()),
             "status_met": int((latest["status_accuracy"] >= BUDGET["status_accuracy"]).sum()),
+            "both_met": int(
+                (
+                    (latest["event_f1"] >= BUDGET["event_f1"])
+                    & (latest["status_accuracy"] >= BUDGET["status_accuracy"])
+                ).sum()
+            ),
         },
         "coders": len(coders),
         "coder_f1": _low_high(coders["event_f1"]),
         "coder_status": _low_high(coders["status_accuracy"]),
         "budget": BUDGET,
-        "to_decide": len(to_decide(DRAFTS_DIR / dataset.folder.name)),
+        "to_decide": len(to_decide(draft_dir)),
     }
 
 

