@@ -582,8 +582,8 @@ def parsed_triggers(lex: Lexicon, sentence: Sentence, verbs, taken: list[tuple[i
 
 
 def read_sentence(lex: Lexicon, sentence, previous_roles: dict[str, Entity], verbs=()) -> Sentence:
-    """A sentence's mentions, clauses, event triggers (verbs.csv patterns, then the parser's other `verbs`),
-    status cues, time expressions, connectives and reporting phrases."""
+    """A sentence's mentions, clauses, event triggers (verbs.csv patterns, then the parser's other `verbs`, those
+    of this sentence), status cues, time expressions, connectives and reporting phrases."""
     s = Sentence(sentence.sentence_id, sentence.start, sentence.end, sentence.text)
     s.mentions = find_mentions(lex, s, previous_roles)
     s.clauses = split_clauses(s, s.mentions)

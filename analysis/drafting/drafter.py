@@ -189,7 +189,11 @@ class Drafter:
         self.lex = Lexicon(dictionaries, article.text, article.sentences)
         roles: dict[str, Entity] = {}
         verbs = parsed_verbs(article.text)
-        self.sentences = [read_sentence(self.lex, s, roles, verbs) for s in article.sentences]
+        starts = [v.start for v in verbs]
+        self.sentences = [  # each sentence reads its own verbs only (linear in the text's length)
+            read_sentence(self.lex, s, roles, verbs[bisect_left(starts, s.start) : bisect_left(starts, s.end)])
+            for s in article.sentences
+        ]
         self.first_named: dict[str, int] = {}
         for sentence in self.sentences:
             for mention in sentence.mentions:
