@@ -51,18 +51,18 @@ def parsed_verbs(text: str) -> tuple[ParsedVerb, ...]:
     text was parsed before by the same code and model)."""
     path = CACHE_DIR / f"{_cache_key(text)}.json"
     try:
-        return tuple(ParsedVerb(start, end, lemma, tuple(arguments)) for start, end, lemma, arguments in _read(path))
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        return tuple(ParsedVerb(start, end, lemma, tuple(arguments)) for start, end, lemma, arguments in cached)
     except (OSError, ValueError, TypeError):
         verbs = _parse(text)
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-    partial.write_text(json.dumps([astuple(v) for v in verbs]), encoding="utf-8")
-    os.replace(partial, path)
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_text(json.dumps([astuple(v) for v in verbs]), encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        pass  # a cache that cannot be written (the bench clearing it beside us) only costs a parse next time
     return verbs
-
-
-def _read(path: Path) -> list:
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _cache_key(text: str) -> str:
