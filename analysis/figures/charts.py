@@ -123,8 +123,10 @@ def plot_draft_scores(
         ys = [y + (i - (len(measures) - 1) / 2) * height for y in range(len(scores))]
         ax.barh(ys, scores[measure], height=height, color=colours[i], label=measure.replace("_", " "))
         for y, value in zip(ys, scores[measure]):
-            ax.text(value + 0.01, y, f"{value:.2f}", va="center", fontsize=7)
-        ax.axvline(budget[measure], color=colours[i], linestyle="--", linewidth=1)
+            # on a white ground, above the budget lines, so that a value next to a line stays readable
+            box = {"facecolor": "white", "edgecolor": "none", "pad": 0.5}
+            ax.text(value + 0.01, y, f"{value:.2f}", va="center", fontsize=7, bbox=box, zorder=3)
+        ax.axvline(budget[measure], color=colours[i], linestyle="--", linewidth=1, zorder=2)
     ax.set_yticks(range(len(scores)), labels, fontsize=7.5)
     ax.invert_yaxis()
     ax.set_xlim(0, 1.12)
