@@ -466,32 +466,34 @@ def test_a_verb_the_parser_finds_takes_its_status_from_the_cues(tmp_path):
     assert event_with(dataset, "thank").status == "occurred"  # "would like to" is a polite formula, not a wish
 
 
-def test_a_parse_is_kept_on_disk_and_read_back_without_the_model(tmp_path, monkeypatch):
+PARSED_TEXT = "Qatar repatriated the sailors of Russia."
+
+
+@pytest.fixture
+def parse_cache(tmp_path, monkeypatch):
+    """The parser with its disk cache in a temporary folder and no parse remembered in memory."""
     from analysis.drafting import parser
 
     monkeypatch.setattr(parser, "CACHE_DIR", tmp_path / "parses")
-    text = "Qatar repatriated the sailors of Russia."
     parser.parsed_verbs.cache_clear()
-    first = parser.parsed_verbs(text)
-    assert len(list((tmp_path / "parses").glob("*.json"))) == 1
-    parser.parsed_verbs.cache_clear()
-    monkeypatch.setattr(parser, "_parse", lambda text: pytest.fail("parsed again"))
-    assert parser.parsed_verbs(text) == first  # read back: no model, no parse
+    yield parser
     parser.parsed_verbs.cache_clear()
 
 
-def test_a_broken_cached_parse_is_parsed_again(tmp_path, monkeypatch):
-    from analysis.drafting import parser
+def test_a_parse_is_kept_on_disk_and_read_back_without_the_model(parse_cache, monkeypatch):
+    first = parse_cache.parsed_verbs(PARSED_TEXT)
+    assert len(list(parse_cache.CACHE_DIR.glob("*.json"))) == 1
+    parse_cache.parsed_verbs.cache_clear()
+    monkeypatch.setattr(parse_cache, "_parse", lambda text: pytest.fail("parsed again"))
+    assert parse_cache.parsed_verbs(PARSED_TEXT) == first  # read back: no model, no parse
 
-    monkeypatch.setattr(parser, "CACHE_DIR", tmp_path / "parses")
-    text = "Qatar repatriated the sailors of Russia."
-    parser.parsed_verbs.cache_clear()
-    first = parser.parsed_verbs(text)
-    (cached,) = (tmp_path / "parses").glob("*.json")
+
+def test_a_broken_cached_parse_is_parsed_again(parse_cache):
+    first = parse_cache.parsed_verbs(PARSED_TEXT)
+    (cached,) = parse_cache.CACHE_DIR.glob("*.json")
     cached.write_text("[[0, 5", encoding="utf-8")  # half a file
-    parser.parsed_verbs.cache_clear()
-    assert parser.parsed_verbs(text) == first
-    parser.parsed_verbs.cache_clear()
+    parse_cache.parsed_verbs.cache_clear()
+    assert parse_cache.parsed_verbs(PARSED_TEXT) == first
 
 
 # ---- dictionaries ----

@@ -160,7 +160,7 @@ def read_verbs(path: Path) -> tuple[Rule, ...]:
         kind = _choice(path, line, "kind", row["kind"], VERB_KINDS)
         code = row["cameo"]
         if kind in ("absorb", "courtesy"):
-            if code != "-":
+            if code != NO_ACT:
                 raise AnnotationError(path, f"line {line}", f"a row of kind {kind} has cameo '-'")
         elif not _is_cameo(code):
             raise AnnotationError(
