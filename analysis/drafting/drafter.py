@@ -115,6 +115,7 @@ LEFT_STOP = {
     "after",
     "before",
 }
+POSSESSED = re.compile(r"\w['’]s\s+(?:(?!(?:to|of|for|on)\b)[\w-]+\s+){0,2}$")  # "Putin's agreement", not "... to ban"
 FINITE = re.compile(
     r"\b(?:that|will|could|would|should|might)\b|[,;]|\bto (?!(?:a|an|the)\b)[a-z]+"
 )  # what ends a verb's object
@@ -228,6 +229,8 @@ class Drafter:
             elif scope == "after" and cue.end <= trigger[0]:
                 if any(cue.end <= c.start < trigger[0] for c in sentence.connectives):
                     continue  # "postponed talks because of the invasion": the connective opens another event
+                if kind == "noun" and POSSESSED.search(self.text[cue.end : trigger[0]]):
+                    continue  # "agreed to implement Trump's and Putin's agreement": a possessed act is one made
                 distance = trigger[0] - cue.end
             elif scope == "before" and cue.start >= trigger[1] and kind == "noun":  # "the talks were postponed"
                 if any(trigger[1] <= t.start < cue.start and t.rule.kind == "noun" for t in triggers):
