@@ -115,6 +115,10 @@ LEFT_STOP = {
     "after",
     "before",
 }
+BORROWED_SUBJECT = (  # the actors of a verb with no subject of its own
+    "draft: the actors of the verb before (the same subject)",
+    "draft: actor1 the subject of the clause before",
+)
 POSSESSED = re.compile(r"\w['’]s\s+(?:(?!(?:to|of|for|on)\b)[\w-]+\s+){0,2}$")  # "Putin's agreement", not "... to ban"
 FINITE = re.compile(
     r"\b(?:that|will|could|would|should|might)\b|[,;]|\bto (?!(?:a|an|the)\b)[a-z]+"
@@ -439,9 +443,9 @@ class Drafter:
             first, reason = subjects + objects, "draft: actor1 the subject, actor2 the first actor after the verb"
         elif clause_verbs:
             first = clause_verbs[-1].actors[:1] + (objects or clause_verbs[-1].actors[1:])
-            reason = "draft: the actors of the verb before (the same subject)"
+            reason = BORROWED_SUBJECT[0]
         elif previous_verb:
-            first, reason = previous_verb.actors[:1] + objects, "draft: actor1 the subject of the clause before"
+            first, reason = previous_verb.actors[:1] + objects, BORROWED_SUBJECT[1]
         else:
             first, reason = objects, "draft: no subject; actor1 the first actor after the verb"
         partners = [m for m in after if _word_before(self.text, m.start).lower() == "with"]
@@ -466,6 +470,8 @@ class Drafter:
         events = []
         if self.d.from_parser(trigger.rule) and not any(groups):
             return None  # a verb the parser found with no actor near it ("to buy time"): no act to draft
+        if trigger.rule.text == OTHER_LEMMA and reason in BORROWED_SUBJECT:
+            return None  # a verb no dictionary knows, with no subject of its own ("... and shows no sign"): no act
         for entities in groups:
             event = self.add_event(
                 DraftEvent(
