@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.chronology.expressions import NUMBER_WORDS
-from analysis.drafting.dictionaries import NO_ACT, ActorForm, Dictionaries, Rule
+from analysis.drafting.dictionaries import NO_ACT, OTHER_LEMMA, ActorForm, Dictionaries, Rule
 
 PLACE_PREPOSITIONS = {
     "in",
@@ -565,6 +565,14 @@ def find_rules(rules, text: str, base: int, kinds=None) -> list[Hit]:
     return longest(find_all(rules, text, base, kinds))
 
 
+PERSONAL = {"i", "we", "he", "she", "they"}  # a pronoun subject that stands for an actor ("it" mostly does not)
+
+
+def _names_an_actor(sentence: Sentence, span: tuple[int, int]) -> bool:
+    words = sentence.text[span[0] - sentence.start : span[1] - sentence.start]
+    return words.lower() in PERSONAL or any(span[0] <= m.start < span[1] for m in sentence.mentions if m.role != "place")
+
+
 def parsed_triggers(lex: Lexicon, sentence: Sentence, verbs, taken: list[tuple[int, int]]) -> list[Hit]:
     """The parser's verbs of the sentence that no pattern, name or absorbed phrase covers, coded by lemmas.csv
     (a lemma coded "-" is no act). A verb whose object or subject is an event noun is no act of its own: the
@@ -576,6 +584,8 @@ def parsed_triggers(lex: Lexicon, sentence: Sentence, verbs, taken: list[tuple[i
             continue
         if sentence.start <= verb.start < sentence.end and not any(a < verb.end and verb.start < b for a, b in taken):
             rule = lex.d.lemma(verb.lemma)
+            if rule.text == OTHER_LEMMA and verb.subject and not _names_an_actor(sentence, verb.subject):
+                continue  # a verb no dictionary knows, said of a thing ("casualties have reached", "it defies")
             if rule.value != NO_ACT:
                 hits.append(Hit(verb.start, verb.end, rule))
     return hits

@@ -35,6 +35,7 @@ class ParsedVerb:
     end: int
     lemma: str
     arguments: tuple[int, ...] = ()  # where its subject and direct object start (their head words)
+    subject: tuple[int, int] | None = None  # the words of its subject ("Russian military casualties"), if any
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,10 @@ def parsed_verbs(text: str) -> tuple[ParsedVerb, ...]:
     path = CACHE_DIR / f"{_cache_key(text)}.json"
     try:
         cached = json.loads(path.read_text(encoding="utf-8"))
-        return tuple(ParsedVerb(start, end, lemma, tuple(arguments)) for start, end, lemma, arguments in cached)
+        return tuple(
+            ParsedVerb(start, end, lemma, tuple(arguments), tuple(subject) if subject else None)
+            for start, end, lemma, arguments, subject in cached
+        )
     except (OSError, ValueError, TypeError):
         verbs = _parse(text)
     try:
@@ -77,15 +81,25 @@ def clear_cache() -> None:
     shutil.rmtree(CACHE_DIR, ignore_errors=True)
 
 
+def _subject(token) -> tuple[int, int] | None:
+    subject = next((child for child in token.children if child.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    words = list(subject.subtree)
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
 def _parse(text: str) -> tuple[ParsedVerb, ...]:
+    # typographic apostrophes read as plain ones ("they’re" is "they're"); one character for one, so offsets hold
     return tuple(
         ParsedVerb(
             token.idx,
             token.idx + len(token),
             token.lemma_.lower(),
             tuple(child.idx for child in token.children if child.dep_ in ("dobj", "nsubj")),
+            _subject(token),
         )
-        for token in pipeline()(text)
+        for token in pipeline()(text.replace("’", "'"))
         if token.pos_ == "VERB"
         and token.dep_ not in MODIFYING
         and not (token.tag_ == "VBN" and token.dep_ in PARTICIPLE_MODIFYING)
