@@ -115,6 +115,7 @@ LEFT_STOP = {
     "after",
     "before",
 }
+SPEAKER_SUBJECT = re.compile(r"(?<![\w-])(?:[Ww]e|I)(?: \w+ly| also| all| still| now)?(?: (?:am|are|have|had|will|would|must|can|do|did)(?: not)?(?: been)?)?\s*$")  # "we also commend", "I condemn"
 BORROWED_SUBJECT = (  # the actors of a verb with no subject of its own
     "draft: the actors of the verb before (the same subject)",
     "draft: actor1 the subject of the clause before",
@@ -199,6 +200,7 @@ class Drafter:
             read_sentence(self.lex, s, roles, verbs[bisect_left(starts, s.start) : bisect_left(starts, s.end)])
             for s in article.sentences
         ]
+        self.speaker = self.issuing_side()
         self.first_named: dict[str, int] = {}
         for sentence in self.sentences:
             for mention in sentence.mentions:
@@ -439,8 +441,11 @@ class Drafter:
         if joint and third and trigger.rule.joint == "each":
             reason = "draft: one event per member of a joint subject acting on a third party"
             return [[subject, third[0]] for subject in subjects], reason, subjects
+        speaking = self.speaker and SPEAKER_SUBJECT.search(self.text[since : trigger.start])
         if subjects:
             first, reason = subjects + objects, "draft: actor1 the subject, actor2 the first actor after the verb"
+        elif speaking:
+            first, reason = [self.speaker] + objects, f"draft, check: {speaking.group()!r} taken for the issuer's side"
         elif clause_verbs:
             first = clause_verbs[-1].actors[:1] + (objects or clause_verbs[-1].actors[1:])
             reason = BORROWED_SUBJECT[0]
@@ -672,6 +677,22 @@ class Drafter:
                             )
 
     # --- attribution -------------------------------------------------------------------------------------
+
+    def issuing_side(self) -> Entity | None:
+        """Who "we" and "I" speak for in a text issued by a government or an institution: the state or body the
+        issuer's name first names ("UK Delegation to the OSCE" -> the United Kingdom), else None."""
+        issuer = self.article.meta.get("original_report", {}).get("issuer", "")
+        named = [(m.start(), self.lex.entity(m.group())) for m in self.lex.fixed.finditer(issuer)]
+        named += [
+            (m.start(), e)
+            for w, e in self.lex.all_demonyms.items()
+            for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", issuer)
+        ]
+        named = sorted((start, e) for start, e in named if e is not None and e.actor_id)
+        if not named:
+            return None
+        entity = named[0][1]
+        return self.lex.countries.get(entity.country, entity) if entity.form != "country" else entity
 
     def default_source(self) -> tuple[Entity, Sentence, int, int]:
         for sentence in self.sentences:
