@@ -224,6 +224,9 @@ class Drafter:
     def status(self, sentence: Sentence, clause, trigger, kind: str) -> tuple[str, str]:
         best = None
         triggers = [t for t in sentence.triggers if clause[0] <= t.start < clause[1]]
+        default = next(
+            (c for c in sentence.cues if c.rule.kind == "default" and c.start < trigger[1] and trigger[0] < c.end), None
+        )
         for cue in sentence.cues:
             if not (clause[0] <= cue.start < clause[1]):
                 continue
@@ -233,6 +236,14 @@ class Drafter:
             elif scope == "after" and cue.start < trigger[0] < cue.end:
                 distance = 0  # the cue holds the verb: "is helping", "are further intensifying"
             elif scope == "after" and cue.end <= trigger[0]:
+                if (
+                    default
+                    and default.start <= trigger[0]
+                    and default.rule.value == "ongoing"
+                    and cue.rule.value in ("planned", "hypothetical")
+                    and len(self.text[cue.end : trigger[0]].split()) >= 3
+                ):
+                    continue  # "aimed at settling the Ukraine conflict": the settling is the goal, the conflict goes on
                 if any(cue.end <= c.start < trigger[0] for c in sentence.connectives):
                     continue  # "postponed talks because of the invasion": the connective opens another event
                 if kind == "noun" and POSSESSED.search(self.text[cue.end : trigger[0]]):
@@ -247,10 +258,6 @@ class Drafter:
             if best is None or distance < best[0]:
                 best = (distance, cue)
         if best is None:
-            default = next(
-                (c for c in sentence.cues if c.rule.kind == "default" and c.start < trigger[1] and trigger[0] < c.end),
-                None,
-            )
             if default:
                 return (
                     default.rule.value,
