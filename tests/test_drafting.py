@@ -511,7 +511,7 @@ def test_a_broken_cached_parse_is_parsed_again(parse_cache):
             r"verbs.csv: line \d+: pattern 'attack\(' is not a regular expression",
         ),
         ("verbs.csv", "strike,999,verb,part,each,", r"verbs.csv: line \d+: cameo '999' is not a CAMEO code"),
-        ("verbs.csv", "thank you,051,courtesy,,,", r"verbs.csv: line \d+: a row of kind courtesy has cameo '-'"),
+        ("verbs.csv", "thank you,051,courtesy,,,", r"verbs.csv: line \d+: a row of kind courtesy codes no act: its cameo must be '-'"),
         ("verbs.csv", "talk,040,verb,part,both,", r"verbs.csv: line \d+: joint 'both' is not one of together, each"),
         ("lemmas.csv", "Sign,057,", r"lemmas.csv: line \d+: lemma 'Sign' is not a lower-case word"),
         ("lemmas.csv", "sign,057,", r"lemmas.csv: line \d+: lemma 'sign' repeats line \d+"),

@@ -6,7 +6,8 @@ validated on load (every error names the file, the line and the problem).
   source (unnamed sources), group, role (an organ of a state, named with a demonym or a country: its id, kind and
   code are templates with {C}, the state's id), anaphor ("both leaders": the previous event's pair) and place.
 - verbs.csv: a pattern (regular expression, case-insensitive, whole words) -> CAMEO code; `kind` verb (a clause
-  event), noun (a nominal event: "a meeting", "a ceasefire") or absorb (what follows it up to the next comma is
+  event), noun (a nominal event: "a meeting", "a ceasefire"), judgment (the text's own verdict on an act, the
+  issuer's act: "these strikes constitute war crimes") or absorb (what follows it up to the next comma is
   not an event of its own: "to end the war") or courtesy (a formula that is no act: "Thank you, Mister Chair");
   `object` separate (the verb's object is an event of its own:
   "postponed a meeting") or part (it belongs to the verb's event: "continue negotiations").
@@ -49,7 +50,7 @@ FORMS = (
 ANAPHORS = ("@pair",)
 OTHER_LEMMA = "*"
 NO_ACT = "-"
-VERB_KINDS = ("verb", "noun", "absorb", "courtesy")
+VERB_KINDS = ("verb", "noun", "judgment", "absorb", "courtesy")
 CUE_SCOPES = ("after", "before", "self", "previous", "default")
 SIDES = ("before", "after")
 LINK_SOURCES = ("before", "act_before", "after", "phrase", "previous")
@@ -161,7 +162,7 @@ def read_verbs(path: Path) -> tuple[Rule, ...]:
         code = row["cameo"]
         if kind in ("absorb", "courtesy"):
             if code != NO_ACT:
-                raise AnnotationError(path, f"line {line}", f"a row of kind {kind} has cameo '-'")
+                raise AnnotationError(path, f"line {line}", f"a row of kind {kind} codes no act: its cameo must be '-'")
         elif not _is_cameo(code):
             raise AnnotationError(
                 path, f"line {line}", f"cameo {code!r} is not a CAMEO code (3 or 4 digits, root 01-20)"

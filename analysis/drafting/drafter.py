@@ -390,6 +390,8 @@ class Drafter:
                 clause_verbs.append(verb_event)
                 previous_verb = verb_event
             self.end_at_next_verb([e for e in self.events[first_new:] if e.kind == "verb"])
+            for trigger in (t for t in triggers if t.rule.kind == "judgment"):
+                self.judgment_event(sentence, clause, trigger, actors)
             for trigger in (t for t in triggers if t.rule.kind == "noun"):
                 before = [e for e in clause_verbs if e.trigger[1] <= trigger.start]
                 self.noun_event(sentence, clause, trigger, before[-1] if before else None, actors)
@@ -504,6 +506,30 @@ class Drafter:
             events.append(event)
         self.map_trigger(events[0].trigger, events[0], sentence)
         return events[0]
+
+    def judgment_event(self, sentence: Sentence, clause, trigger: Hit, actors) -> None:
+        """The text's own verdict on an act ("these bombings constitute war crimes", "it is hard to overstate how
+        horrific these attacks are"): an event of the issuer's side towards the actor the clause names, else the
+        actor of the event before (the act judged)."""
+        judge = self.speaker or self.default_source()[0]
+        judged = [e for e in self.expand(actors) if e.actor_id != judge.actor_id]
+        previous = [a for e in self.events[-1:] for a in e.actors[:1] if a.actor_id != judge.actor_id]
+        code, note = self.code(trigger.rule.value)
+        event = self.add_event(
+            DraftEvent(
+                code,
+                "verb",
+                (trigger.start, trigger.end),
+                sentence,
+                clause,
+                [(trigger.start, trigger.end)],  # the verdict's own words ("unprovoked and unjustified aggression")
+                actors=[judge] + (judged or previous)[:1],
+                actors_reason="draft, check: a verdict in the issuer's voice, on the actor named (else of the act before)",
+                head=self.text[trigger.start : trigger.end].lower(),
+            )
+        )
+        event.status, event.status_reason = self.status(sentence, clause, event.trigger, "verb")
+        event.notes += [note] if note else []
 
     def noun_event(self, sentence: Sentence, clause, trigger: Hit, verb_event: DraftEvent | None, actors) -> None:
         span = (trigger.start, trigger.end)
