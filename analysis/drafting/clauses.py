@@ -570,7 +570,9 @@ PERSONAL = {"i", "we", "he", "she", "they"}  # a pronoun subject that stands for
 
 def _names_an_actor(sentence: Sentence, span: tuple[int, int]) -> bool:
     words = sentence.text[span[0] - sentence.start : span[1] - sentence.start]
-    return words.lower() in PERSONAL or any(span[0] <= m.start < span[1] for m in sentence.mentions if m.role != "place")
+    return words.lower() in PERSONAL or any(
+        span[0] <= m.start < span[1] for m in sentence.mentions if m.role != "place"
+    )
 
 
 def parsed_triggers(lex: Lexicon, sentence: Sentence, verbs, taken: list[tuple[int, int]]) -> list[Hit]:

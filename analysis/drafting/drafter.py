@@ -115,7 +115,9 @@ LEFT_STOP = {
     "after",
     "before",
 }
-SPEAKER_SUBJECT = re.compile(r"(?<![\w-])(?:[Ww]e|I)(?: \w+ly| also| all| still| now)?(?: (?:am|are|have|had|will|would|must|can|do|did)(?: not)?(?: been)?)?\s*$")  # "we also commend", "I condemn"
+SPEAKER_SUBJECT = re.compile(
+    r"(?<![\w-])(?:[Ww]e|I)(?: \w+ly| also| all| still| now)?(?: (?:am|are|have|had|will|would|must|can|do|did)(?: not)?(?: been)?)?\s*$"
+)  # "we also commend", "I condemn"
 BORROWED_SUBJECT = (  # the actors of a verb with no subject of its own
     "draft: the actors of the verb before (the same subject)",
     "draft: actor1 the subject of the clause before",
@@ -241,7 +243,7 @@ class Drafter:
                     and default.start <= trigger[0]
                     and default.rule.value == "ongoing"
                     and cue.rule.value in ("planned", "hypothetical")
-                    and len(self.text[cue.end : trigger[0]].split()) >= 3
+                    and len(self.text[cue.end : trigger[0]].split()) >= 2
                 ):
                     continue  # "aimed at settling the Ukraine conflict": the settling is the goal, the conflict goes on
                 if any(cue.end <= c.start < trigger[0] for c in sentence.connectives):
@@ -454,7 +456,10 @@ class Drafter:
         if subjects:
             first, reason = subjects + objects, "draft: actor1 the subject, actor2 the first actor after the verb"
         elif speaking:
-            first, reason = [self.speaker] + objects, f"draft, check: {speaking.group()!r} taken for the issuer's side"
+            first, reason = (
+                [self.speaker] + objects,
+                f"draft, check: {speaking.group().strip()!r} taken for the issuer's side",
+            )
         elif clause_verbs:
             first = clause_verbs[-1].actors[:1] + (objects or clause_verbs[-1].actors[1:])
             reason = BORROWED_SUBJECT[0]
@@ -835,6 +840,8 @@ def draft_article(folder: Path, dictionaries: Dictionaries | None = None, vocabu
     codebook = load_codebook(vocabularies)
     drafter = Drafter(article, dictionaries or load_dictionaries(vocabularies=vocabularies), codebook)
     drafter.run()
+    if not drafter.events:
+        raise AnnotationError(article.path, "text", "the drafter found no act in it: there is nothing to draft")
     problems = _repair(drafter, codebook)
     actors, places, mentions = registries(drafter)
     mediators = {e.actors[0].country for e in drafter.events if e.code[:3] in ("045", "039") and e.actors}
