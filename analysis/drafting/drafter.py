@@ -122,7 +122,7 @@ BORROWED_SUBJECT = (  # the actors of a verb with no subject of its own
     "draft: the actors of the verb before (the same subject)",
     "draft: actor1 the subject of the clause before",
 )
-POSSESSED = re.compile(r"\w['’]s\s+(?:(?!(?:to|of|for|on)\b)[\w-]+\s+){0,2}$")  # "Putin's agreement", not "... to ban"
+POSSESSED = re.compile(r"\w['’]s\s+(?:(?!(?:to|of|for|on)\b)[\w-]+\s+){0,2}$")  # "the president's agreement", not "... to ban"
 FINITE = re.compile(
     r"\b(?:that|will|could|would|should|might)\b|[,;]|\bto (?!(?:a|an|the)\b)[a-z]+"
 )  # what ends a verb's object
@@ -245,11 +245,11 @@ class Drafter:
                     and cue.rule.value in ("planned", "hypothetical")
                     and len(self.text[cue.end : trigger[0]].split()) >= 2
                 ):
-                    continue  # "aimed at settling the Ukraine conflict": the settling is the goal, the conflict goes on
+                    continue  # "aimed at settling the border conflict": the settling is the goal, the conflict goes on
                 if any(cue.end <= c.start < trigger[0] for c in sentence.connectives):
                     continue  # "postponed talks because of the invasion": the connective opens another event
                 if kind == "noun" and POSSESSED.search(self.text[cue.end : trigger[0]]):
-                    continue  # "agreed to implement Trump's and Putin's agreement": a possessed act is one made
+                    continue  # "agreed to implement the presidents' agreement": a possessed act is one made
                 distance = trigger[0] - cue.end
             elif scope == "before" and cue.start >= trigger[1] and kind == "noun":  # "the talks were postponed"
                 if any(trigger[1] <= t.start < cue.start and t.rule.kind == "noun" for t in triggers):

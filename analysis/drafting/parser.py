@@ -35,7 +35,7 @@ class ParsedVerb:
     end: int
     lemma: str
     arguments: tuple[int, ...] = ()  # where its subject and direct object start (their head words)
-    subject: tuple[int, int] | None = None  # the words of its subject ("Russian military casualties"), if any
+    subject: tuple[int, int] | None = None  # the words of its subject ("the military casualties"), if any
 
 
 @lru_cache(maxsize=1)
