@@ -533,7 +533,10 @@ class Drafter:
                 head=self.text[trigger.start : trigger.end].lower(),
             )
         )
-        event.status, event.status_reason = self.status(sentence, clause, event.trigger, "verb")
+        status, reason = self.status(sentence, clause, event.trigger, "verb")
+        if status != "negated":  # a verdict is given, even a hedged one ("may constitute a violation")
+            status, reason = "occurred", "draft: a verdict the text gives, occurred"
+        event.status, event.status_reason = status, reason
         event.notes += [note] if note else []
 
     def noun_event(self, sentence: Sentence, clause, trigger: Hit, verb_event: DraftEvent | None, actors) -> None:
@@ -739,7 +742,8 @@ class Drafter:
         report = self.article.meta.get("original_report", {})
         name = report.get("issuer") or report.get("outlet") or "the outlet"
         entity = self.lex.entity(name) or self.lex.entity(re.sub(r"\s*\(.*\)$", "", name))
-        if entity is None or not entity.actor_id:
+        if entity is None or not entity.actor_id or entity.form in ("country", "group"):
+            # an office issues a statement, not the state or union it speaks for (their "we"; issuing_side)
             entity = Entity("OUTLET", name, "news outlet", "unknown", "---MED", "outlet")
         first = self.sentences[0]
         return entity, first, first.start, first.end
