@@ -544,10 +544,14 @@ class Drafter:
         head = self.text[trigger.start : trigger.end].lower()
         code, note = self.code(trigger.rule.value)
         definite, new = self.definite(sentence, span)
+        under_way = any(  # a war is one war however it is named again ("ongoing Russian war of aggression")
+            c.rule.kind == "default" and c.rule.value == "ongoing" and c.start < span[1] and span[0] < c.end
+            for c in sentence.cues
+        )
         # a second mention refers to one of the last events (a window keeps the draft linear in the text's length)
         earlier = [e for e in self.events[-COREFERENCE_WINDOW:] if e.code == code or e.head == head]
         same_head = [e for e in earlier if e.head == head]
-        antecedent = (same_head or ([] if new else earlier))[-1:] if definite else []
+        antecedent = (same_head or ([] if new else earlier))[-1:] if definite else same_head[-1:] if under_way else []
         np = self.noun_phrase(sentence, span)
         status, reason = self.status(sentence, clause, span, "noun")
         if antecedent:
