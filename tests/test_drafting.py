@@ -95,6 +95,7 @@ def event_with(dataset, words: str):
         ("Russia has attacked Ukraine for weeks.", "attacked", "ongoing"),
         ("Qatar backed efforts aimed at settling the conflict between Ukraine and Russia.", "conflict", "ongoing"),
         ("Qatar expects future aggression of Russia against Ukraine.", "aggression", "hypothetical"),
+        ("Qatar condemned the continuous attacks of Russia on Ukraine.", "attacks", "ongoing"),
     ],
 )
 def test_status_from_the_words_that_set_it(tmp_path, text, words, status):
@@ -547,6 +548,14 @@ def test_we_is_the_issuers_side(tmp_path, issuer, speaker):
             "111",
             ("USA", "RUS"),
         ),
+        ("Russia left the deal. This is deeply concerning.", "is deeply concerning", "111", ("USA", "RUS")),
+        ("Russia is weaponizing food.", "weaponizing", "112", ("USA", "RUS")),
+        (
+            "Russia struck the dam. This may constitute a violation of law.",
+            "constitute a violation of",
+            "112",
+            ("USA", "RUS"),
+        ),
     ],
 )
 def test_the_texts_own_verdict_is_an_act_of_the_issuer(tmp_path, text, words, code, dyad):
@@ -555,6 +564,22 @@ def test_the_texts_own_verdict_is_an_act_of_the_issuer(tmp_path, text, words, co
     verdict = event_with(load_dataset(folder / "draft"), words)
     assert (verdict.cameo_code, verdict.status, (verdict.actor1, verdict.actor2)) == (code, "occurred", dyad)
     assert verdict.evidence[0].quote == words  # its own words, apart from the act it judges
+
+
+def test_an_office_issues_the_statement_the_union_it_speaks_for_does_not(tmp_path):
+    # the EEAS speaks for the EU ("we"), but the statement is the office's: attributed to it, not to the EU
+    text = "We condemn the attack of Russia on Ukraine."
+    _, dataset = drafted(tmp_path, text, issuer="European External Action Service")
+    condemn = event_with(dataset, "condemn")
+    assert (condemn.actor1, condemn.attributed_to) == ("EU", "OUTLET")
+    assert dataset.registry.actors.loc["OUTLET", "name"] == "European External Action Service"
+
+
+def test_a_war_is_one_war_however_it_is_named_again(tmp_path):
+    text = "Qatar condemned Russia's war of aggression. Qatar spoke of the ongoing Russian war of aggression."
+    result, _ = drafted(tmp_path, text)
+    wars = [e for e in result.events if e.code == "190"]
+    assert len(wars) == 1 and len(wars[0].spans) == 2  # "war of aggression" is one act, named twice
 
 
 def test_a_verb_the_parser_finds_with_no_actor_near_it_is_no_event(tmp_path):
