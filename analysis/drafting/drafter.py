@@ -37,7 +37,7 @@ from analysis.drafting.clauses import (
     decide_role,
     read_sentence,
 )
-from analysis.drafting.dictionaries import OTHER_LEMMA, Dictionaries, load_dictionaries
+from analysis.drafting.dictionaries import OTHER_LEMMA, Dictionaries, Rule, load_dictionaries
 from analysis.drafting.parser import parsed_verbs
 from analysis.tables.events import date_events
 from analysis.text.actors import ACTOR_COLUMNS, ACTORS_FILE, PLACES_FILE, ROLES_FILE
@@ -118,11 +118,14 @@ LEFT_STOP = {
 SPEAKER_SUBJECT = re.compile(
     r"(?<![\w-])(?:[Ww]e|I)(?: \w+ly| also| all| still| now)?(?: (?:am|are|have|had|will|would|must|can|do|did)(?: not)?(?: been)?)?\s*$"
 )  # "we also commend", "I condemn"
+PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")  # before a verb: "was convened", "is supported"
 BORROWED_SUBJECT = (  # the actors of a verb with no subject of its own
     "draft: the actors of the verb before (the same subject)",
     "draft: actor1 the subject of the clause before",
 )
-POSSESSED = re.compile(r"\w['’]s\s+(?:(?!(?:to|of|for|on)\b)[\w-]+\s+){0,2}$")  # "the president's agreement", not "... to ban"
+POSSESSED = re.compile(
+    r"\w['’]s\s+(?:(?!(?:to|of|for|on)\b)[\w-]+\s+){0,2}$"
+)  # "the president's agreement", not "... to ban"
 FINITE = re.compile(
     r"\b(?:that|will|could|would|should|might)\b|[,;]|\bto (?!(?:a|an|the)\b)[a-z]+"
 )  # what ends a verb's object
@@ -375,23 +378,39 @@ class Drafter:
             ]
             verbs = [t for t in triggers if t.rule.kind == "verb"]
             actors = self.clause_actors(sentence, clause, sources)
-            passive = verbs and re.search(r"\b(?:was|were|been|be|is|are)\s+$", self.text[clause[0] : verbs[0].start])
-            if passive and not any(m.end <= verbs[0].start for m in actors):
+            passive = verbs and PASSIVE.search(self.text[clause[0] : verbs[0].start])
+            if passive and not any(m.end <= verbs[0].start for m in actors) and not self.agents(verbs[0], actors):
                 verbs = []  # "the summit was postponed": no agent, no act; the cue sets the noun's status
             clause_verbs: list[DraftEvent] = []
+            asked_for: list[DraftEvent] = []
             first_new = len(self.events)
             for trigger in verbs:
                 before = self.text[clause[0] : trigger.start]
+                infinitive = clause_verbs and re.search(
+                    r"\bto\s+$", self.text[clause_verbs[-1].trigger[1] : trigger.start]
+                )
+                asked = infinitive and (
+                    clause_verbs[-1] in asked_for or self.rule_of(sentence, clause_verbs[-1]).extra == "separate"
+                )
                 if re.search(r"\b(?:the|a|an|these|those|this|its|their)\s+$", before, re.IGNORECASE) or (
-                    clause_verbs and re.search(r"\bto\s+$", self.text[clause_verbs[-1].trigger[1] : trigger.start])
+                    infinitive and not asked
                 ):
                     continue  # "the discussed issues" (an adjective), "met ... to discuss" (the meeting's purpose)
                 verb_event = self.verb_event(sentence, clause, trigger, actors, clause_verbs, previous_verb)
                 if verb_event is None:
                     continue
+                if asked:  # "call on Russia | to withdraw": what is asked is an act of its own, within the appeal
+                    to = clause_verbs[-1].trigger[1] + infinitive.start()
+                    verb_event.spans[0] = (to, verb_event.spans[0][1])
+                    if verb_event.status == "occurred" and verb_event.status_reason.startswith("draft: no status cue"):
+                        verb_event.status, verb_event.status_reason = (
+                            "hypothetical",
+                            "draft: what is asked for, hypothetical",
+                        )
+                    asked_for.append(verb_event)
                 clause_verbs.append(verb_event)
                 previous_verb = verb_event
-            self.end_at_next_verb([e for e in self.events[first_new:] if e.kind == "verb"])
+            self.end_at_next_verb([e for e in self.events[first_new:] if e.kind == "verb"], asked_for)
             for trigger in (t for t in triggers if t.rule.kind == "judgment"):
                 self.judgment_event(sentence, clause, trigger, actors)
             for trigger in (t for t in triggers if t.rule.kind == "noun"):
@@ -421,11 +440,34 @@ class Drafter:
                 if act and act is not target:
                     self.add_link(act, target, "put_off", sentence, (cue.start, cue.end), "the act that ended the plan")
 
-    def end_at_next_verb(self, verb_events: list[DraftEvent]) -> None:
+    def agents(self, trigger: Hit, actors: list[Mention]) -> list[Mention]:
+        """The actors a passive verb names after "by" ("was convened by X and Y", "supported by A, B and C")."""
+        by = re.match(r"\s+by\s+", self.text[trigger.end :])
+        if not by or not PASSIVE.search(self.text[max(0, trigger.start - 12) : trigger.start]):
+            return []
+        found, position = [], trigger.end + by.end()
+        for mention in (m for m in actors if m.start >= position):
+            if not re.fullmatch(r"(?:\s|,|and|as well as|the|[A-Z][a-z]+)*", self.text[position : mention.start]):
+                break
+            found.append(mention)
+            position = mention.end
+        return found
+
+    @staticmethod
+    def rule_of(sentence: Sentence, event: DraftEvent) -> Rule:
+        """The dictionary row of the word an event of this sentence was drafted from."""
+        return next(t.rule for t in sentence.triggers if (t.start, t.end) == event.trigger)
+
+    def end_at_next_verb(self, verb_events: list[DraftEvent], asked_for: list[DraftEvent]) -> None:
         """A verb's words run to the next verb of its clause ("agreed to share information | and asked for ..."),
-        so that each event's evidence is its own part of the clause."""
+        so that each event's evidence is its own part of the clause; an appeal's words run over the acts it asks
+        for ("urges Russia to reverse its decision and to resume ..."), as a coder quotes it."""
         for event in verb_events:
-            later = [e.spans[0][0] for e in verb_events if e.trigger[0] > event.trigger[0]]
+            later = [
+                e.spans[0][0]
+                for e in verb_events
+                if e.trigger[0] > event.trigger[0] and (event in asked_for or e not in asked_for)
+            ]
             if later:
                 words = re.sub(r"[\s,;]*(?:\band\s*)?$", "", self.text[event.spans[0][0] : min(later)])
                 event.spans[0] = (event.spans[0][0], max(event.trigger[1], event.spans[0][0] + len(words)))
@@ -439,6 +481,10 @@ class Drafter:
         "with" ("work with X, with Y and with Z") are one event each."""
         since = clause_verbs[-1].trigger[1] if clause_verbs else clause[0]
         before = [m for m in actors if since <= m.start and m.end <= trigger.start]
+        agents = self.agents(trigger, actors)
+        if agents:  # "the meeting was convened by X and Y": each agent acts (on the subject, if an actor)
+            objects = self.expand(before)
+            return [[agent, *objects] for agent in self.expand(agents)], "draft: one event per agent of a passive", []
         subjects = self.expand(before)
         after = [m for m in actors if m.start >= trigger.start]
         objects = self.expand(after)
@@ -565,7 +611,7 @@ class Drafter:
             return
         if verb_event and verb_event.trigger[1] <= trigger.start:
             between = self.text[verb_event.trigger[1] : trigger.start]
-            verb_rule = next(t.rule for t in sentence.triggers if (t.start, t.end) == verb_event.trigger)
+            verb_rule = self.rule_of(sentence, verb_event)
             if verb_rule.extra == "part" and not FINITE.search(between):
                 self.map_trigger(span, verb_event, sentence)
                 return
