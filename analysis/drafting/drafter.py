@@ -118,6 +118,7 @@ LEFT_STOP = {
 SPEAKER_SUBJECT = re.compile(
     r"(?<![\w-])(?:[Ww]e|I)(?: \w+ly| also| all| still| now)?(?: (?:am|are|have|had|will|would|must|can|do|did)(?: not)?(?: been)?)?\s*$"
 )  # "we also commend", "I condemn"
+APPEALS = ("02", "10")  # CAMEO roots of an appeal and a demand: what they ask for is an act of its own
 PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")  # before a verb: "was convened", "is supported"
 BORROWED_SUBJECT = (  # the actors of a verb with no subject of its own
     "draft: the actors of the verb before (the same subject)",
@@ -399,14 +400,14 @@ class Drafter:
                 verb_event = self.verb_event(sentence, clause, trigger, actors, clause_verbs, previous_verb)
                 if verb_event is None:
                     continue
-                if asked:  # "call on Russia | to withdraw": what is asked is an act of its own, within the appeal
+                if asked:  # "call on Russia | to withdraw", "condemn the decision | to leave": an act of its own
                     to = clause_verbs[-1].trigger[1] + infinitive.start()
                     verb_event.spans[0] = (to, verb_event.spans[0][1])
-                    if verb_event.status == "occurred" and verb_event.status_reason.startswith("draft: no status cue"):
-                        verb_event.status, verb_event.status_reason = (
-                            "hypothetical",
-                            "draft: what is asked for, hypothetical",
-                        )
+                    appeal = (
+                        clause_verbs[-1] in asked_for or self.rule_of(sentence, clause_verbs[-1]).value[:2] in APPEALS
+                    )
+                    if appeal and verb_event.status_reason.startswith("draft: no status cue"):
+                        verb_event.status, verb_event.status_reason = "hypothetical", "draft: what is asked for"
                     asked_for.append(verb_event)
                 clause_verbs.append(verb_event)
                 previous_verb = verb_event
