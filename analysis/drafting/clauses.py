@@ -150,6 +150,27 @@ STOP_NAMES = {
     "Next",
     "Last",
     "Such",
+    # the last word of the name of a thing, not of an actor ("the Black Sea Grain Initiative", "the UN Charter")
+    "Initiative",
+    "Charter",
+    "Formula",
+    "Plant",
+    "Station",
+    "Dam",
+    "Corridor",
+    "Lanes",
+    "Agreement",
+    "Agreements",
+    "Deal",
+    "Treaty",
+    "Framework",
+    "Plan",
+    "Resolution",
+    "Declaration",
+    "Memorandum",
+    "Convention",
+    "Summit",
+    "Conference",
 }
 DEFINITE = {"the", "this", "these", "that", "those", "its", "their", "his", "her", "such", "our"}
 NEW_MODIFIERS = {
