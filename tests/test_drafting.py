@@ -582,6 +582,34 @@ def test_a_war_is_one_war_however_it_is_named_again(tmp_path):
     assert len(wars) == 1 and len(wars[0].spans) == 2  # "war of aggression" is one act, named twice
 
 
+@pytest.mark.parametrize(
+    ("text", "act", "status"),
+    [
+        ("We call on Russia to silence its guns.", "silence", "hypothetical"),  # what an appeal asks for
+        ("Qatar urged Russia to withdraw from Ukraine.", "withdraw", "hypothetical"),
+        ("Qatar condemned the decision of Russia to withdraw from Ukraine.", "withdraw", "occurred"),  # no appeal
+    ],
+)
+def test_an_act_named_by_an_infinitive_after_an_appeal_or_a_judgment_is_drafted(tmp_path, text, act, status):
+    result, dataset = drafted(tmp_path, text)
+    (event,) = [e for e in result.events if e.head == act]
+    assert event.status == status
+    assert dataset.annotations.events[[e.head for e in result.events].index(act)].evidence[0].quote.startswith("to ")
+
+
+def test_a_passive_with_its_agents_is_one_act_per_agent(tmp_path):
+    result, _ = drafted(tmp_path, "The meeting was convened by Qatar and Turkey.")
+    convened = [e for e in result.events if e.head == "convened"]
+    assert [[a.actor_id for a in e.actors] for e in convened] == [["QAT"], ["TUR"]]
+    _, dataset = drafted(tmp_path / "b", "The meeting was postponed.")  # no agent: no act, the meeting postponed
+    assert [(e.cameo_code, e.status) for e in dataset.annotations.events] == [("040", "postponed")]
+
+
+def test_the_last_word_of_a_things_name_is_no_actor(tmp_path):
+    result, _ = drafted(tmp_path, "Russia left the Black Sea Grain Initiative.")
+    assert "Initiative" not in {row["name"] for row in result.actors.values()}
+
+
 def test_a_verb_the_parser_finds_with_no_actor_near_it_is_no_event(tmp_path):
     _, dataset = drafted(tmp_path, "The weather changed. Qatar met Ukraine.")  # "changed": no actor
     assert [e.evidence[0].quote for e in dataset.annotations.events] == ["Qatar met Ukraine"]
