@@ -390,9 +390,14 @@ class Drafter:
                 infinitive = clause_verbs and re.search(
                     r"\bto\s+$", self.text[clause_verbs[-1].trigger[1] : trigger.start]
                 )
-                asked = infinitive and (
-                    clause_verbs[-1] in asked_for or self.rule_of(sentence, clause_verbs[-1]).extra == "separate"
-                )
+                asked = (
+                    infinitive
+                    and (
+                        clause_verbs[-1] in asked_for
+                        or self.rule_of(sentence, clause_verbs[-1]).extra == "separate"
+                        and any(clause_verbs[-1].trigger[1] <= m.start < trigger.start for m in actors)
+                    )
+                )  # another actor's act ("call on Russia to withdraw"), not the purpose of one's own ("work to organize")
                 if re.search(r"\b(?:the|a|an|these|those|this|its|their)\s+$", before, re.IGNORECASE) or (
                     infinitive and not asked
                 ):
