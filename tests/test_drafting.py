@@ -96,6 +96,13 @@ def event_with(dataset, words: str):
         ("Qatar backed efforts aimed at settling the conflict between Ukraine and Russia.", "conflict", "ongoing"),
         ("Qatar expects future aggression of Russia against Ukraine.", "aggression", "hypothetical"),
         ("Qatar condemned the continuous attacks of Russia on Ukraine.", "attacks", "ongoing"),
+        # a goal's cue stops at the next verb; a modal reaches every verb after it
+        (
+            "Despite efforts towards peace and the readiness of Ukraine to pursue it, Russia has increased its strikes on Ukraine.",
+            "strikes",
+            "occurred",
+        ),
+        ("Qatar could host talks and mediate between Ukraine and Russia.", "mediate", "hypothetical"),
     ],
 )
 def test_status_from_the_words_that_set_it(tmp_path, text, words, status):

@@ -118,6 +118,7 @@ LEFT_STOP = {
 SPEAKER_SUBJECT = re.compile(
     r"(?<![\w-])(?:[Ww]e|I)(?: \w+ly| also| all| still| now)?(?: (?:am|are|have|had|will|would|must|can|do|did)(?: not)?(?: been)?)?\s*$"
 )  # "we also commend", "I condemn"
+MODAL = re.compile(r"will|would|could|can|may|might|must|should|shall")  # a cue that reaches every verb after it
 APPEALS = ("02", "10")  # CAMEO roots of an appeal and a demand: what they ask for is an act of its own
 PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")  # before a verb: "was convened", "is supported"
 BORROWED_SUBJECT = (  # the actors of a verb with no subject of its own
@@ -254,6 +255,10 @@ class Drafter:
                     continue  # "postponed talks because of the invasion": the connective opens another event
                 if kind == "noun" and POSSESSED.search(self.text[cue.end : trigger[0]]):
                     continue  # "agreed to implement the presidents' agreement": a possessed act is one made
+                if (
+                    cue.rule.value == "hypothetical" and not MODAL.fullmatch(self.text[cue.start : cue.end].lower())
+                ) and any(cue.end <= t.start and t.end <= trigger[0] and t.rule.kind == "verb" for t in triggers):
+                    continue  # "efforts towards peace, Russia has increased": a goal's cue stops at the next verb
                 distance = trigger[0] - cue.end
             elif scope == "before" and cue.start >= trigger[1] and kind == "noun":  # "the talks were postponed"
                 if any(trigger[1] <= t.start < cue.start and t.rule.kind == "noun" for t in triggers):
