@@ -165,7 +165,6 @@ def draft_facts(dataset: Dataset) -> dict:
         "drafted": int(result.events["predicted"]),
         **{k: float(result.events[k]) for k in ("precision", "recall", "f1")},
         "accuracy": {k: float(v) for k, v in result.accuracy.items()},
-        "heldout": int((table["set"] == "held-out").sum()),
         "dev_median": {"event_f1": float(development["event_f1"].median())},
         "rounds": len(pooled),
         "recorded": int(pooled["texts"].sum()),
