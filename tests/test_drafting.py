@@ -872,8 +872,13 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
 
     sets = {folder.name: which for folder, which in evaluation_set()}
     # By the metadata written when the gold folders were committed: a text is held out until its one scoring, then
-    # studied for development. Round 9 was the last scored; the rules changed after it, so none is held out now.
-    assert sorted(name for name, which in sets.items() if which == "held-out") == []
+    # studied for development (round 9's texts moved when a rule changed after their scoring).
+    assert sorted(name for name, which in sets.items() if which == "held-out") == [
+        "state-rubio-lavrov-call-2025-05-17",
+        "uk-unsc-temporary-ceasefire-2025-04-29",
+        "usun-ukraine-drones-aid-access-2023-06-23",
+        "wh-biden-zelenskyy-call-2023-08-24",
+    ]
     assert sets["eeas-hr-kuleba-call-2023-01-06"] == "development"  # round 4, studied since the parser came
     assert sets["state-us-ukraine-jeddah-2025-03-11"] == "development"  # round 5, studied for round 6
     assert sets["wh-sullivan-peace-summit-2024-06-16"] == "development"  # round 6, studied for round 7
