@@ -401,6 +401,29 @@ def test_sourcing_figure_has_one_arrow_per_source_and_actor_pair(dataset):
     assert sorted((t for t in texts(fig) if t.isdigit()), key=int, reverse=True) == ["7", "3"] + ["1"] * 6
 
 
+def test_round_scores_show_each_round_pooled_in_order(dataset):
+    from analysis.drafting.evaluation import rounds
+
+    record = pd.DataFrame(
+        {
+            "round": [1, 1, 2],
+            "text": ["kursk-qatar", "ossa-talks-fictional", "default"],
+            "drafted": [10, 5, 4],
+            "gold": [20, 10, 4],
+            "matched": [8, 2, 4],
+            "status_correct": [6, 1, 3],
+        }
+    )
+    fig = charts.plot_round_scores(rounds(record), {"event_f1": 0.7, "status_accuracy": 0.8}, dataset.story)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["round 1 (2 texts)", "round 2 (1 text)"]
+    assert ax.get_ylabel() == "Round (texts pooled)"
+    widths = sorted(round(p.get_width(), 3) for p in ax.patches)
+    assert widths == sorted([round(4 / 9, 3), 0.7, 1.0, 0.75])  # F1 10 of 15 and 30; status 7 of 10; round 2
+    assert_source_line_fits(fig)
+    assert overlapping_texts(fig) == []
+
+
 def test_draft_scores_label_every_text_and_keep_long_labels_inside(dataset):
     rows = pd.DataFrame(
         {

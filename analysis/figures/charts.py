@@ -109,6 +109,7 @@ def plot_draft_scores(
     story: Story,
     group: str = "set",
     title: str = "The machine draft against curated annotations (dashed: the budget on held-out texts)",
+    axis_label: str = "",
 ) -> plt.Figure:
     """Event F1 and status accuracy of the machine draft on each text, labelled by `group` (its set, or the round
     in which it was held out), with the budget each must reach on held-out texts. Margins are set in inches, so
@@ -132,7 +133,7 @@ def plot_draft_scores(
     ax.set_xlim(0, 1.12)
     fig.suptitle(title, fontsize=11, fontweight="bold", y=1 - 0.15 / height_in, va="top")
     ax.set_xlabel("Score (event F1 under the matching rule; status accuracy on matched events)")
-    ax.set_ylabel(f"Text ({group.replace('_', ' ')})")
+    ax.set_ylabel(axis_label or f"Text ({group.replace('_', ' ')})")
     fig.legend(
         *ax.get_legend_handles_labels(),
         frameon=False,
@@ -149,3 +150,20 @@ def plot_draft_scores(
         left=label_in / FIGURE_WIDTH, right=0.97, bottom=bottom + 0.55 / height_in, top=1 - 0.75 / height_in
     )
     return fig
+
+
+def plot_round_scores(pooled: pd.DataFrame, budget: dict[str, float], story: Story) -> plt.Figure:
+    """Each held-out round's texts pooled (`rounds()`: one row per round), against the budget: where the drafter
+    stood on new texts, round after round."""
+    labelled = pooled.assign(
+        text=[f"round {number}" for number in pooled.index],
+        texts_pooled=[f"{count} text" + ("s" if count != 1 else "") for count in pooled["texts"]],
+    )
+    return plot_draft_scores(
+        labelled,
+        budget,
+        story,
+        group="texts_pooled",
+        title="Each round's texts pooled while held out (dashed: the budget)",
+        axis_label="Round (texts pooled)",
+    )
