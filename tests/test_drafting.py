@@ -237,6 +237,11 @@ def test_after_this_dates_the_event_from_its_predecessor(tmp_path):
         ("Qatar welcomes the initiative of Ukraine.", "welcomes", "051"),
         ("Russia voted in favor of the resolution of Ukraine.", "voted in favor of", "051"),
         ("Qatar supplied Ukraine with generators.", "supplied", "061"),
+        ("Qatar met Ukraine. The Ukraine conflict has cost many lives.", "conflict", "190"),  # not only "between"
+        ("Qatar condemned the aggression of Russia against Ukraine.", "aggression", "190"),
+        ("Qatar condemned the looting of Ukrainian grain by Russia.", "looting", "190"),
+        ("Qatar thanked Turkey for hosting the talks between Ukraine and Russia.", "hosting", "045"),
+        ("Qatar extends its solidarity to Ukraine.", "extends its solidarity", "051"),
     ],
 )
 def test_verb_patterns_give_their_cameo_code(tmp_path, text, words, code):
@@ -483,21 +488,6 @@ def test_a_link_that_dates_an_event_against_its_status_is_dropped_and_noted(tmp_
     assert any("links of this event dropped" in e.note for e in dataset.annotations.events), [
         e.note for e in dataset.annotations.events
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "code"),
-    [
-        ("Qatar met Ukraine. The Ukraine conflict has cost many lives.", "conflict", "190"),  # not only "between"
-        ("Qatar condemned the aggression of Russia against Ukraine.", "aggression", "190"),
-        ("Qatar condemned the looting of Ukrainian grain by Russia.", "looting", "190"),
-        ("Qatar thanked Turkey for hosting the talks between Ukraine and Russia.", "hosting", "045"),
-        ("Qatar extends its solidarity to Ukraine.", "extends its solidarity", "051"),
-    ],
-)
-def test_acts_named_by_a_noun_or_a_phrase(tmp_path, text, words, code):
-    _, dataset = drafted(tmp_path, text)
-    assert event_with(dataset, words).cameo_code == code
 
 
 def test_prisoners_of_war_are_no_war(tmp_path):
