@@ -790,7 +790,7 @@ class Drafter:
             for w, e in self.lex.all_demonyms.items()
             for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", issuer)
         ]
-        named = sorted((start, e) for start, e in named if e is not None and e.actor_id)
+        named = sorted(((start, e) for start, e in named if e is not None and e.actor_id), key=lambda pair: pair[0])
         if not named:
             return None
         entity = named[0][1]
