@@ -449,3 +449,23 @@ def test_draft_scores_label_every_text_and_keep_long_labels_inside(dataset):
     bars = sorted((round(p.get_y(), 2), round(p.get_width(), 2)) for p in ax.patches if isinstance(p, Rectangle))
     assert [width for _, width in bars] == [0.25, 1.0, 0.5, 0.75]
     assert sorted(round(line.get_xdata()[0], 2) for line in ax.lines) == [0.7, 0.8]
+
+
+def test_figures_draw_with_the_font_bundled_with_matplotlib_whatever_the_font_cache_lists(monkeypatch):
+    # A shared font cache rebuilt on this machine listed only the system's copy of DejaVu Sans, whose glyphs are
+    # numbered differently: every figure's SVG changed. configure() must pick matplotlib's own copy regardless.
+    from pathlib import Path
+
+    from matplotlib import font_manager
+
+    bundled = str(Path(matplotlib.get_data_path(), "fonts", "ttf"))
+    manager = font_manager.fontManager
+    without_bundled = [font for font in manager.ttflist if not font.fname.startswith(bundled)]
+    monkeypatch.setattr(manager, "ttflist", without_bundled)
+    manager._findfont_cached.cache_clear()
+    try:
+        style.configure()
+        assert font_manager.findfont("DejaVu Sans").startswith(bundled)
+        assert font_manager.findfont(font_manager.FontProperties(weight="bold")).startswith(bundled)
+    finally:
+        manager._findfont_cached.cache_clear()

@@ -5,11 +5,13 @@ deficiencies), fixed fonts and SVG output that reruns byte-identical, and the so
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib import font_manager
 from matplotlib.colors import ListedColormap
 
 from analysis.text.story import NO_SIDE, Story
@@ -47,10 +49,25 @@ STATUS_LINESTYLES = {
 FIGURE_WIDTH = 10.0
 
 
+def prefer_bundled_fonts() -> None:
+    """Draw with the fonts that ship with the pinned matplotlib, never a system copy of the same family: the two
+    number their glyphs differently (ligatures included), and which one a shared font cache lists first changes
+    when the cache is rebuilt, which would change every figure's SVG on the next run."""
+    bundled = Path(matplotlib.get_data_path(), "fonts", "ttf")
+    manager = font_manager.fontManager
+    listed = {font.fname for font in manager.ttflist}
+    for path in sorted(bundled.glob("DejaVuSans*.ttf")):  # a cache built elsewhere may lack them
+        if str(path) not in listed:
+            manager.addfont(str(path))
+    manager.ttflist.sort(key=lambda font: not font.fname.startswith(str(bundled)))  # stable: bundled fonts first
+    manager._findfont_cached.cache_clear()  # a font found before the sort is forgotten
+
+
 def configure(seed: str = "event-analysis") -> None:
-    """Fixed font (drawn as paths, so it looks the same everywhere), fixed SVG hash salt, and inline SVG without
-    a creation date: figures rerun byte-identical. Figures set their own margins, so no tight bounding box
-    (which would draw every figure twice)."""
+    """Fixed font (drawn as paths, so it looks the same everywhere; the copy bundled with matplotlib), fixed SVG
+    hash salt, and inline SVG without a creation date: figures rerun byte-identical. Figures set their own
+    margins, so no tight bounding box (which would draw every figure twice)."""
+    prefer_bundled_fonts()
     matplotlib.rcParams.update(
         {
             "font.family": "DejaVu Sans",
