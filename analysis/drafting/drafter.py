@@ -258,7 +258,7 @@ class Drafter:
                 if (
                     cue.rule.value == "hypothetical" and not MODAL.fullmatch(self.text[cue.start : cue.end].lower())
                 ) and any(cue.end <= t.start and t.end <= trigger[0] and t.rule.kind == "verb" for t in triggers):
-                    continue  # "efforts towards peace, Russia has increased": a goal's cue stops at the next verb
+                    continue  # "efforts towards peace, the army has increased": a goal's cue stops at the next verb
                 distance = trigger[0] - cue.end
             elif scope == "before" and cue.start >= trigger[1] and kind == "noun":  # "the talks were postponed"
                 if any(trigger[1] <= t.start < cue.start and t.rule.kind == "noun" for t in triggers):
@@ -402,7 +402,7 @@ class Drafter:
                         or self.rule_of(sentence, clause_verbs[-1]).extra == "separate"
                         and any(clause_verbs[-1].trigger[1] <= m.start < trigger.start for m in actors)
                     )
-                )  # another actor's act ("call on Russia to withdraw"), not the purpose of one's own ("work to organize")
+                )  # another actor's act ("call on the army to withdraw"), not the purpose of one's own ("work to organize")
                 if re.search(r"\b(?:the|a|an|these|those|this|its|their)\s+$", before, re.IGNORECASE) or (
                     infinitive and not asked
                 ):
@@ -410,7 +410,7 @@ class Drafter:
                 verb_event = self.verb_event(sentence, clause, trigger, actors, clause_verbs, previous_verb)
                 if verb_event is None:
                     continue
-                if asked:  # "call on Russia | to withdraw", "condemn the decision | to leave": an act of its own
+                if asked:  # "call on the army | to withdraw", "condemn the decision | to leave": an act of its own
                     to = clause_verbs[-1].trigger[1] + infinitive.start()
                     verb_event.spans[0] = (to, verb_event.spans[0][1])
                     appeal = (
@@ -472,7 +472,7 @@ class Drafter:
     def end_at_next_verb(self, verb_events: list[DraftEvent], asked_for: list[DraftEvent]) -> None:
         """A verb's words run to the next verb of its clause ("agreed to share information | and asked for ..."),
         so that each event's evidence is its own part of the clause; an appeal's words run over the acts it asks
-        for ("urges Russia to reverse its decision and to resume ..."), as a coder quotes it."""
+        for ("urges the government to reverse its decision and to resume ..."), as a coder quotes it."""
         for event in verb_events:
             later = [
                 e.spans[0][0]
@@ -601,7 +601,7 @@ class Drafter:
         head = self.text[trigger.start : trigger.end].lower()
         code, note = self.code(trigger.rule.value)
         definite, new = self.definite(sentence, span)
-        under_way = any(  # a war is one war however it is named again ("ongoing Russian war of aggression")
+        under_way = any(  # a war is one war however it is named again ("the ongoing war of aggression")
             c.rule.kind == "default" and c.rule.value == "ongoing" and c.start < span[1] and span[0] < c.end
             for c in sentence.cues
         )
