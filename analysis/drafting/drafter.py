@@ -788,6 +788,7 @@ class Drafter:
         named += [
             (m.start(), e)
             for w, e in self.lex.all_demonyms.items()
+            if w in issuer  # a regular expression only for a word the name holds (compiling one each is slow)
             for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", issuer)
         ]
         named = sorted(((start, e) for start, e in named if e is not None and e.actor_id), key=lambda pair: pair[0])
