@@ -549,22 +549,9 @@ class Drafter:
         if trigger.rule.text == OTHER_LEMMA and reason in BORROWED_SUBJECT:
             return None  # a verb no dictionary knows, with no subject of its own ("... and shows no sign"): no act
         for entities in groups:
-            event = self.add_event(
-                DraftEvent(
-                    code,
-                    "verb",
-                    (trigger.start, trigger.end),
-                    sentence,
-                    clause,
-                    [(subject if clause_verbs else clause[0], clause[1])],
-                    actors=self.expand(entities),
-                    actors_reason=reason,
-                    head=self.text[trigger.start : trigger.end].lower(),
-                    joint=joint,
-                )
-            )
-            event.status, event.status_reason = self.status(sentence, clause, event.trigger, "verb")
-            event.notes += [note] if note else []
+            span = (subject if clause_verbs else clause[0], clause[1])
+            event = self.add_verb_event(code, note, sentence, clause, trigger, span, self.expand(entities), reason)
+            event.joint = joint
             events.append(event)
         self.map_trigger(events[0].trigger, events[0], sentence)
         return events[0]
@@ -577,6 +564,23 @@ class Drafter:
         judged = [e for e in self.expand(actors) if e.actor_id != judge.actor_id]
         previous = [a for e in self.events[-1:] for a in e.actors[:1] if a.actor_id != judge.actor_id]
         code, note = self.code(trigger.rule.value)
+        event = self.add_verb_event(
+            code,
+            note,
+            sentence,
+            clause,
+            trigger,
+            (trigger.start, trigger.end),  # the verdict's own words ("unprovoked and unjustified aggression")
+            [judge] + (judged or previous)[:1],
+            "draft, check: a verdict in the issuer's voice, on the actor named (else of the act before)",
+        )
+        if event.status != "negated":  # a verdict is given, even a hedged one ("may constitute a violation")
+            event.status, event.status_reason = "occurred", "draft: a verdict the text gives, occurred"
+
+    def add_verb_event(
+        self, code: str, note: str, sentence: Sentence, clause, trigger: Hit, span, actors: list[Entity], reason: str
+    ) -> DraftEvent:
+        """A clause's act drafted from a verb or a verdict, quoted by `span`, its status from the cues."""
         event = self.add_event(
             DraftEvent(
                 code,
@@ -584,17 +588,15 @@ class Drafter:
                 (trigger.start, trigger.end),
                 sentence,
                 clause,
-                [(trigger.start, trigger.end)],  # the verdict's own words ("unprovoked and unjustified aggression")
-                actors=[judge] + (judged or previous)[:1],
-                actors_reason="draft, check: a verdict in the issuer's voice, on the actor named (else of the act before)",
+                [span],
+                actors=actors,
+                actors_reason=reason,
                 head=self.text[trigger.start : trigger.end].lower(),
             )
         )
-        status, reason = self.status(sentence, clause, event.trigger, "verb")
-        if status != "negated":  # a verdict is given, even a hedged one ("may constitute a violation")
-            status, reason = "occurred", "draft: a verdict the text gives, occurred"
-        event.status, event.status_reason = status, reason
+        event.status, event.status_reason = self.status(sentence, clause, event.trigger, "verb")
         event.notes += [note] if note else []
+        return event
 
     def noun_event(self, sentence: Sentence, clause, trigger: Hit, verb_event: DraftEvent | None, actors) -> None:
         span = (trigger.start, trigger.end)
