@@ -168,6 +168,7 @@ def test_the_table_covers_every_expression_family():
         "month": r"(in )?august( \d{4})?",
         "part of a month": r"(early|mid|late)[- ]\w+",
         "month day": r"(on )?[a-z]+ \d+(st|nd|rd|th)?(, \d{4})?",
+        "day month": r"(on )?(the )?\d+(st|nd|rd|th)?( of)? [a-z]+( \d{4})?",
         "ISO date": r"\d{4}-\d\d-\d\d",
     }
     for family, pattern in families.items():
@@ -212,6 +213,10 @@ def test_timex3_interval():
 
 DATEPARSER_DIFFERS = {
     ("December 30", "2025-01-03", ""): (
+        "2025-12-30",
+        "without a tense dateparser keeps the reference year (like HeidelTime); here the nearest occurrence",
+    ),
+    ("30 December", "2025-01-03", ""): (
         "2025-12-30",
         "without a tense dateparser keeps the reference year (like HeidelTime); here the nearest occurrence",
     ),

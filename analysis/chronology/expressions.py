@@ -248,9 +248,17 @@ def _month(text: str, reference: dt.date, tense: str | None) -> Found:
 def _month_day(text: str, reference: dt.date, tense: str | None) -> Found:
     """(On) March 20(th)(, 2023): the year by tense unless given."""
     match = re.fullmatch(r"(?:on )?" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?", text)
-    if not match:
-        return None
-    name, day, year = match.group(1), int(match.group(2)), match.group(3)
+    return _day_of(match.group(1), int(match.group(2)), match.group(3), reference, tense) if match else None
+
+
+def _day_month(text: str, reference: dt.date, tense: str | None) -> Found:
+    """(On) (the) 20(th) (of) March( 2023), the day before the month as British and European texts write it."""
+    match = re.fullmatch(r"(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)?(?: of)? " + _MONTH + r"(?:,? (\d{4}))?", text)
+    return _day_of(match.group(2), int(match.group(1)), match.group(3), reference, tense) if match else None
+
+
+def _day_of(name: str, day: int, year: str | None, reference: dt.date, tense: str | None) -> Found:
+    """A day of a named month: of the year given, else the nearest such day on the side the tense names."""
     years = [int(year)] if year else range(reference.year - 4, reference.year + 5)
     days = [dt.date(y, MONTHS[name], day) for y in years if day <= calendar.monthrange(y, MONTHS[name])[1]]
     if not days:
@@ -261,7 +269,7 @@ def _month_day(text: str, reference: dt.date, tense: str | None) -> Found:
     return start, start, "day", f"TIMEX3 {start}, {_side(tense)}"
 
 
-PARSERS = (_iso_date, _calendar_unit, _duration, _weekday, _weekend, _month, _month_day)
+PARSERS = (_iso_date, _calendar_unit, _duration, _weekday, _weekend, _month, _month_day, _day_month)
 
 
 def resolve(
