@@ -103,6 +103,9 @@ def event_with(dataset, words: str):
             "occurred",
         ),
         ("Qatar could host talks and mediate between Ukraine and Russia.", "mediate", "hypothetical"),
+        ("Qatar condemned the relentless attacks of Russia on Ukraine.", "attacks", "ongoing"),
+        ("Qatar marked the start of the invasion of Ukraine by Russia.", "invasion", "occurred"),
+        ("Qatar marked the anniversary of Russia's invasion of Ukraine.", "invasion", "occurred"),  # possessed, made
     ],
 )
 def test_status_from_the_words_that_set_it(tmp_path, text, words, status):
@@ -407,6 +410,29 @@ def test_time_expressions_are_resolved_with_the_tense_of_the_status(tmp_path):
     assert dataset.intervals[summit.event_id].start == dt.date(2024, 8, 22)  # future: this year's, not last year's
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "status", "time"),
+    [
+        ("Ukraine said Russia could have stopped the attacks on Kyiv last week.", "attacks", "occurred", "last week"),
+        ("Ukraine said that the fighting with Russia yesterday was the worst.", "fighting", "occurred", "yesterday"),
+        ("Ukraine said Russia could meet Qatar next week.", "meet", "hypothetical", "next week"),
+        ("Ukraine has fought Russia for the past week.", "fought", "ongoing", "for the past week"),
+    ],
+)
+def test_a_goal_or_a_war_dated_wholly_before_the_report_happened(tmp_path, text, words, status, time):
+    _, dataset = drafted(tmp_path, text)
+    event = event_with(dataset, words)
+    assert (event.status, event.time_text) == (status, time)
+
+
+def test_a_day_before_its_month_is_read_as_a_date(tmp_path):
+    _, dataset = drafted(tmp_path, "Russia met Ukraine on 13 August. They will meet again on the 2nd of September.")
+    met, again = event_with(dataset, "met"), event_with(dataset, "meet again")
+    assert (met.time_text, again.time_text) == ("on 13 August", "on the 2nd of September")
+    assert dataset.intervals[met.event_id].start == dt.date(2024, 8, 13)
+    assert dataset.intervals[again.event_id].start == dt.date(2024, 9, 2)
+
+
 def test_every_record_is_marked_as_a_draft(tmp_path):
     result, dataset = drafted(
         tmp_path, "According to Reuters, Moscow refused talks in Doha. Russia attacked Ukraine after that."
@@ -471,6 +497,7 @@ def test_a_parsed_verb_that_is_no_act_of_its_own_is_no_event(tmp_path, text, wor
         ("Qatar called for a lasting peace between Ukraine and Russia.", "lasting peace", "hypothetical"),
         ("Ukraine and Russia agreed to a ceasefire.", "ceasefire", "planned"),  # a cue says otherwise
         ("Qatar condemned the war of Russia against Ukraine.", "war", "ongoing"),
+        ("Qatar condemned the invasion of Ukraine by Russia.", "invasion", "ongoing"),
         ("Qatar said these bombings constitute war crimes by Russia.", "war crimes", "occurred"),  # not "war"
         ("Qatar is committed to mediation between Ukraine and Russia.", "committed", "ongoing"),
     ],

@@ -211,6 +211,7 @@ TIME = re.compile(
             r"\b(?i:for |over |in )?(?i:the) (?:past|last) (?:" + _COUNT + " " + _UNIT + "s?|" + _UNIT + r")\b",
             r"\b(?i:on |over |at )?(?i:the|this|last|next) weekend\b",
             r"\b(?i:on )?(?:(?:last|next) )?" + _DAY + r"\b",
+            r"\b(?i:on )?(?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of)? " + _MONTH + r"(?:,? \d{4})?\b",
             r"\b(?i:on )?" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?\b",
             r"\b(?i:in )?(?:(?i:early|mid|late)[- ])?" + _MONTH + r"(?: \d{4})?\b",
             r"\b\d{4}-\d\d-\d\d\b",

@@ -253,7 +253,7 @@ class Drafter:
                     continue  # "aimed at settling the border conflict": the settling is the goal, the conflict goes on
                 if any(cue.end <= c.start < trigger[0] for c in sentence.connectives):
                     continue  # "postponed talks because of the invasion": the connective opens another event
-                if kind == "noun" and POSSESSED.search(self.text[cue.end : trigger[0]]):
+                if kind == "noun" and cue.rule.value != "occurred" and POSSESSED.search(self.text[cue.end : trigger[0]]):
                     continue  # "agreed to implement the presidents' agreement": a possessed act is one made
                 if (
                     cue.rule.value == "hypothetical" and not MODAL.fullmatch(self.text[cue.start : cue.end].lower())
@@ -694,6 +694,25 @@ class Drafter:
                 event.spans.append((min(nearest[0], start), max(nearest[1], end)))
             event.primary = next(i for i, (a, b) in enumerate(event.spans) if a <= start and end <= b)
 
+    def settle_by_time(self) -> None:
+        """A goal, or a war named with no cue, that the text dates wholly before the report happened: "the attacks
+        on Kyiv last week" after "could", "the fighting yesterday". A stretch up to now ("for the past week",
+        "since May") dates what goes on, and settles nothing."""
+        for event in self.events:
+            defaulted = event.status == "ongoing" and event.status_reason.startswith("draft: no status cue;")
+            if not event.time or not (event.status == "hypothetical" or defaulted):
+                continue
+            words = self.text[event.time[0] : event.time[1]]
+            if is_ordering(words) or re.search(r"\b(?:past|for|over|since)\b", words, re.IGNORECASE):
+                continue
+            try:
+                resolve(words, self.article.reference_date, tense="future")
+                continue
+            except TimeExpressionError:
+                pass  # no reading of the words lies on or after the report's date
+            event.status = "occurred"
+            event.status_reason = f"draft: status occurred: {words!r} lies before the report"
+
     # --- links -------------------------------------------------------------------------------------------
 
     def reachable(self, source: DraftEvent, target: DraftEvent) -> bool:
@@ -830,6 +849,7 @@ class Drafter:
     def run(self) -> None:
         for sentence in self.sentences:
             self.draft_sentence(sentence)
+        self.settle_by_time()
         self.connect()
         self.attribute()
         for event in self.events:
