@@ -696,7 +696,7 @@ class Drafter:
 
     def settle_by_time(self) -> None:
         """A goal, or a war named with no cue, that the text dates wholly before the report happened: "the attacks
-        on Kyiv last week" after "could", "the fighting yesterday". A stretch up to now ("for the past week",
+        on the capital last week" after "could", "the fighting yesterday". A stretch up to now ("for the past week",
         "since May") dates what goes on, and settles nothing."""
         for event in self.events:
             defaulted = event.status == "ongoing" and event.status_reason.startswith("draft: no status cue;")
