@@ -259,6 +259,19 @@ def test_an_appeal_falls_back_to_a_statement_when_the_codebook_has_no_appeal(tmp
     assert call.cameo_code == "010" and "CAMEO 020 is not in the codebook; 010 taken" in call.note
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Emergency Response Coordination Centre helped Ukraine.", "Emergency Response Coordination Centre"),
+        ("Russia met the European Council in Brussels.", "European Council"),  # a demonym opens a body's name
+    ],
+)
+def test_a_name_of_several_words_the_dictionaries_lack_is_one_actor(tmp_path, text, name):
+    _, dataset = drafted(tmp_path, text)
+    assert name in set(dataset.registry.actors["name"])
+    assert not {word for word in name.split()} & set(dataset.registry.actors["name"])
+
+
 def test_support_declared_is_one_act_not_a_declaration_and_an_aid(tmp_path):
     _, dataset = drafted(tmp_path, "Qatar expressed support for the talks between Ukraine and Russia.")
     assert [e.cameo_code for e in dataset.annotations.events if "support" in e.evidence[0].quote] == ["051"]
@@ -831,6 +844,15 @@ def test_evaluation_on_a_hand_made_pair(tmp_path):
     assert result.cameo_confusion.loc["19", "19"] == 1 and result.cameo_confusion.loc["04", "04"] == 1
     # mentions: Russia, Ukraine, Qatar twice each in both; ids aligned (QA -> QAT by its two mentions)
     assert result.mentions_span == prf(6, 6, 6) and result.mentions_actor == prf(6, 6, 6)
+
+
+def test_a_draft_mention_within_or_around_a_gold_one_aligns_its_actor(tmp_path):
+    event = _event("E01", "QAT", "RUS", "125", "occurred", "S02", "Qatar postponed a meeting with Russia")
+    gold = _annotated(tmp_path, "gold", [event])
+    # the draft names the actor by other words around the same name: "Qatar postponed" holds the gold "Qatar"
+    draft_actors = ACTORS.replace("QAT,Qatar,state,Qatar,QAT,other,Qatar", "QA,Emirate,state,Qatar,QAT,other,Qatar postponed")
+    drafted_dir = _annotated(tmp_path, "draft", [event.replace('"QAT"', '"QA"')], draft_actors)
+    assert evaluate(drafted_dir, gold).accuracy["dyad"] == 1.0
 
 
 def test_an_issuer_the_text_never_names_is_the_same_source_on_both_sides(tmp_path):

@@ -172,6 +172,9 @@ STOP_NAMES = {
     "Summit",
     "Conference",
 }
+MULTIWORD_NAME = re.compile(
+    r"\b(?!(?:" + "|".join(sorted(STOP_NAMES)) + r")\b)[A-Z][a-z]{2,}(?:(?: of| of the| for| on)? [A-Z][a-z]{2,})+\b"
+)  # "Emergency Response Coordination Centre", "Ministry of Defence", "Commissioner for Human Rights"
 DEFINITE = {"the", "this", "these", "that", "those", "its", "their", "his", "her", "such", "our"}
 NEW_MODIFIERS = {
     "next",
@@ -368,13 +371,39 @@ class Lexicon:
         self.compound_entities: dict[str, Entity] = {}
 
     def _unknown_names(self, text: str, sentences) -> dict[str, Entity]:
-        """Capitalized words the dictionaries lack that stand where an actor or a place stands."""
+        """Capitalized words the dictionaries lack that stand where an actor or a place stands: a name of several
+        words ("the Emergency Response Coordination Centre", "the European Council", a demonym and a body) is one
+        actor, not one per word."""
         known = re.compile(r"(?<![\w-])(?:" + _alternation(self.by_surface) + r")(?![\w-])")
-        covered = set()
+        covered: dict[int, Entity] = {}
         for m in known.finditer(text):
-            covered.update(range(*m.span()))
+            form = self.by_surface.get(m.group()) or self.by_surface.get(m.group()[:1].lower() + m.group()[1:])
+            covered.update(dict.fromkeys(range(*m.span()), form))
+        roles = {f.surface.lower() for f in self.d.forms("role")}
+        known_ids = {e.actor_id for e in self.by_surface.values()}
         found: dict[str, Entity] = {}
+
+        def add(name: str) -> None:
+            code = "".join(w[0] for w in name.split() if w[0].isupper()) if " " in name else name.upper()
+            code = re.sub(r"[^A-Z]", "", code.upper())[:4 if " " in name else 3]
+            while code in known_ids or any(e.actor_id == code and n != name for n, e in found.items()):
+                code = code[:2] + chr(ord(code[2]) + 1) if len(code) >= 3 else code + "X"
+            found[name] = Entity(code, name, "state", name, code, "unknown", _place_id(name), name, name)
+
         for sentence in sentences:
+            for match in MULTIWORD_NAME.finditer(sentence.text):
+                words = re.findall(r"[A-Z][a-z]+", match.group())
+                start = sentence.start + match.start()
+                first = covered.get(start)
+                if start in covered and (first is None or first.form != "demonym"):
+                    continue  # "President ...", "Ukraine ...": a known actor opens it
+                rest = [m for m in re.finditer(r"[A-Z][a-z]+", match.group())][1:]
+                if any(sentence.start + m.start() in covered for m in rest):
+                    continue
+                if any(w in STOP_NAMES or w.lower() in roles for w in words[1:]):
+                    continue  # a role ("Foreign Minister") or a thing ("... Grain Initiative") closes it
+                add(match.group())
+                covered.update(dict.fromkeys(range(start, start + len(match.group())), found[match.group()]))
             for match in re.finditer(r"\b[A-Z][a-z]{2,}\b", sentence.text):
                 word, start = match.group(), sentence.start + match.start()
                 if word in STOP_NAMES or start in covered:
@@ -384,11 +413,7 @@ class Lexicon:
                     continue
                 if re.match(r" [A-Z]", after) or re.match(r"(?:ian|an|ese|ish)\b", word[-3:]) and word.endswith("ian"):
                     continue
-                code = re.sub(r"[^A-Z]", "", word.upper())[:3]
-                known_ids = {e.actor_id for e in self.by_surface.values()}
-                while code in known_ids or any(e.actor_id == code and n != word for n, e in found.items()):
-                    code = code[:2] + chr(ord(code[2]) + 1) if len(code) == 3 else code + "X"
-                found[word] = Entity(code, word, "state", word, code, "unknown", _place_id(word), word, word)
+                add(word)
         return found
 
     def role(self, surface: str) -> ActorForm:

@@ -9,8 +9,10 @@ equal), the CAMEO root (first two digits), the status, the time interval (same s
 included, as the event table dates them) and the attribution (the actor it is attributed to).
 
 Actor ids of the draft are compared after alignment: each draft actor (or place) stands for the gold one it
-shares most mention spans with (exactly the same characters), else the gold one of the same name, else the same
-id. So a draft that calls an office by another id still scores, as long as it names the same words. The source
+shares most mention spans with (exactly the same characters, or where there is none, the one gold mention that
+holds the draft's or lies within it: "European Council" in "The European Council"), else the gold one of the same
+name, else the same id. So a draft that calls an office by another id still scores, as long as it names the
+same words. The source
 most events are attributed to, where the text never names it (the issuer of a statement), is the same actor on
 both sides.
 
@@ -84,6 +86,10 @@ def align(draft: Dataset, gold: Dataset) -> dict[str, str]:
     for s, e, role, key in _mentions(draft):
         if (s, e) in gold_at:
             shared.setdefault(key, Counter())[gold_at[s, e][1]] += 1
+            continue
+        nested = {k for (gs, ge), (_, k) in gold_at.items() if gs <= s and e <= ge or s <= gs and ge <= e}
+        if len(nested) == 1:
+            shared.setdefault(key, Counter())[nested.pop()] += 1
     gold_names = {str(name).lower(): key for key, name in gold.registry.actors["name"].items()}
     gold_names.update({str(name).lower(): key for key, name in gold.registry.places["name"].items()})
     mapping = {}
