@@ -396,7 +396,7 @@ class Lexicon:
                 start = sentence.start + match.start()
                 first = covered.get(start)
                 if start in covered and (first is None or first.form != "demonym"):
-                    continue  # "President ...", "Ukraine ...": a known actor opens it
+                    continue  # "President ...", a country's name: a known actor opens it
                 rest = [m for m in re.finditer(r"[A-Z][a-z]+", match.group())][1:]
                 if any(sentence.start + m.start() in covered for m in rest):
                     continue
