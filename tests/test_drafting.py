@@ -272,6 +272,20 @@ def test_a_name_of_several_words_the_dictionaries_lack_is_one_actor(tmp_path, te
     assert not {word for word in name.split()} & set(dataset.registry.actors["name"])
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "drafted_verb"),
+    [
+        ("Russia attacked Ukraine. A hospital in Ukraine was shelled in the night.", "shelled", True),
+        ("Russia met Ukraine. Ten prisoners were released.", "released", True),
+        ("Russia met Ukraine. The summit was postponed.", "postponed", False),  # the summit's status only
+    ],
+)
+def test_a_passive_with_no_agent_is_an_act_only_of_force_yielding_or_agreement(tmp_path, text, verb, drafted_verb):
+    result, _ = drafted(tmp_path, text)
+    drafted_verbs = {result.article.text[e.trigger[0] : e.trigger[1]] for e in result.events if e.kind == "verb"}
+    assert (verb in drafted_verbs) == drafted_verb
+
+
 def test_support_declared_is_one_act_not_a_declaration_and_an_aid(tmp_path):
     _, dataset = drafted(tmp_path, "Qatar expressed support for the talks between Ukraine and Russia.")
     assert [e.cameo_code for e in dataset.annotations.events if "support" in e.evidence[0].quote] == ["051"]

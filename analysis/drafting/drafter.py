@@ -119,6 +119,7 @@ SPEAKER_SUBJECT = re.compile(
     r"(?<![\w-])(?:[Ww]e|I)(?: \w+ly| also| all| still| now)?(?: (?:am|are|have|had|will|would|must|can|do|did)(?: not)?(?: been)?)?\s*$"
 )  # "we also commend", "I condemn"
 MODAL = re.compile(r"will|would|could|can|may|might|must|should|shall")  # a cue that reaches every verb after it
+AGENTLESS_ACTS = ("05", "08", "19")  # CAMEO roots of acts a passive with no agent still reports
 APPEALS = ("02", "10")  # CAMEO roots of an appeal and a demand: what they ask for is an act of its own
 PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")  # before a verb: "was convened", "is supported"
 BORROWED_SUBJECT = (  # the actors of a verb with no subject of its own
@@ -386,7 +387,10 @@ class Drafter:
             actors = self.clause_actors(sentence, clause, sources)
             passive = verbs and PASSIVE.search(self.text[clause[0] : verbs[0].start])
             if passive and not any(m.end <= verbs[0].start for m in actors) and not self.agents(verbs[0], actors):
-                verbs = []  # "the summit was postponed": no agent, no act; the cue sets the noun's status
+                # "the summit was postponed": no agent, no act (the cue sets the noun's status); but "a hospital
+                # was targeted", "prisoners were released", "it was agreed to": force, a yielding or an agreement
+                # happened whoever did it (the actor is left for a person to name)
+                verbs = [v for v in verbs if v.rule.value[:2] in AGENTLESS_ACTS]
             clause_verbs: list[DraftEvent] = []
             asked_for: list[DraftEvent] = []
             first_new = len(self.events)
