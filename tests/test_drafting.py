@@ -246,6 +246,8 @@ def test_after_this_dates_the_event_from_its_predecessor(tmp_path):
         ("Qatar thanked Turkey for hosting the talks between Ukraine and Russia.", "hosting", "045"),
         ("Qatar extends its solidarity to Ukraine.", "extends its solidarity", "051"),
         ("Qatar reaffirms its continued and unwavering support for Ukraine.", "unwavering support for", "051"),
+        ("Ukraine and Russia signed the Qatar-brokered deal.", "Qatar-brokered", "045"),
+        ("Qatar hopes for a diplomatic solution between Ukraine and Russia.", "diplomatic solution", "057"),
     ],
 )
 def test_verb_patterns_give_their_cameo_code(tmp_path, text, words, code):
