@@ -642,6 +642,19 @@ def test_a_war_is_one_war_however_it_is_named_again(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("text", "heads"),
+    [
+        ("Russia launched strikes on Ukraine. Qatar condemned the war of Russia against Ukraine.", {"war"}),
+        ("Qatar called for a lasting peace. The agreement between Ukraine and Russia is fragile.", {"a lasting peace", "agreement"}),
+        ("Ukraine and Russia signed an accord. The agreement is fragile.", {"accord"}),  # named twice
+    ],
+)
+def test_a_word_of_the_same_code_is_the_same_event_unless_a_war_or_a_peace_parts_them(tmp_path, text, heads):
+    result, _ = drafted(tmp_path, text)
+    assert {e.head for e in result.events if e.kind == "noun"} == heads
+
+
+@pytest.mark.parametrize(
     ("text", "act", "status"),
     [
         ("We call on Russia to silence its guns.", "silence", "hypothetical"),  # what an appeal asks for

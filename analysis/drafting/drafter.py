@@ -602,17 +602,29 @@ class Drafter:
         event.notes += [note] if note else []
         return event
 
+    @staticmethod
+    def default_status(sentence: Sentence, span: tuple[int, int]) -> str:
+        """The status a default cue gives the words of `span` ("war" ongoing, "peace" hypothetical), else ""."""
+        return next(
+            (c.rule.value for c in sentence.cues if c.rule.kind == "default" and c.start < span[1] and span[0] < c.end),
+            "",
+        )
+
     def noun_event(self, sentence: Sentence, clause, trigger: Hit, verb_event: DraftEvent | None, actors) -> None:
         span = (trigger.start, trigger.end)
         head = self.text[trigger.start : trigger.end].lower()
         code, note = self.code(trigger.rule.value)
         definite, new = self.definite(sentence, span)
-        under_way = any(  # a war is one war however it is named again ("the ongoing war of aggression")
-            c.rule.kind == "default" and c.rule.value == "ongoing" and c.start < span[1] and span[0] < c.end
-            for c in sentence.cues
-        )
-        # a second mention refers to one of the last events (a window keeps the draft linear in the text's length)
-        earlier = [e for e in self.events[-COREFERENCE_WINDOW:] if e.code == code or e.head == head]
+        default = self.default_status(sentence, span)
+        under_way = default == "ongoing"  # a war is one war however it is named again ("the ongoing war of aggression")
+        # a second mention refers to one of the last events (a window keeps the draft linear in the text's length):
+        # the same word, or a word of the same code that a war or a peace does not part from ("the deal" after "an
+        # agreement", not "the war" after "strikes", nor "the agreement" after "a lasting peace")
+        earlier = [
+            e
+            for e in self.events[-COREFERENCE_WINDOW:]
+            if e.head == head or e.code == code and self.default_status(e.sentence, e.trigger) == default
+        ]
         same_head = [e for e in earlier if e.head == head]
         antecedent = (same_head or ([] if new else earlier))[-1:] if definite else same_head[-1:] if under_way else []
         np = self.noun_phrase(sentence, span)
