@@ -533,6 +533,7 @@ def test_a_parsed_verb_that_is_no_act_of_its_own_is_no_event(tmp_path, text, wor
         ("Ukraine and Russia agreed to a ceasefire.", "ceasefire", "planned"),  # a cue says otherwise
         ("Qatar condemned the war of Russia against Ukraine.", "war", "ongoing"),
         ("Qatar condemned the invasion of Ukraine by Russia.", "invasion", "ongoing"),
+        ("Russia continues to reject a ceasefire with Ukraine.", "ceasefire", "hypothetical"),  # no truce yet
         ("Qatar said these bombings constitute war crimes by Russia.", "war crimes", "occurred"),  # not "war"
         ("Qatar is committed to mediation between Ukraine and Russia.", "committed", "ongoing"),
     ],

@@ -252,6 +252,13 @@ class Drafter:
                     and len(self.text[cue.end : trigger[0]].split()) >= 2
                 ):
                     continue  # "aimed at settling the border conflict": the settling is the goal, the conflict goes on
+                if (
+                    default
+                    and default.rule.value == "hypothetical"
+                    and cue.rule.value == "ongoing"
+                    and len(self.text[cue.end : trigger[0]].split()) >= 2
+                ):
+                    continue  # "remains committed to a just peace", "continues to reject a ceasefire": no peace yet
                 if any(cue.end <= c.start < trigger[0] for c in sentence.connectives):
                     continue  # "postponed talks because of the invasion": the connective opens another event
                 if kind == "noun" and cue.rule.value != "occurred" and POSSESSED.search(self.text[cue.end : trigger[0]]):
