@@ -106,6 +106,10 @@ def event_with(dataset, words: str):
         ("Qatar condemned the relentless attacks of Russia on Ukraine.", "attacks", "ongoing"),
         ("Qatar marked the start of the invasion of Ukraine by Russia.", "invasion", "occurred"),
         ("Qatar marked the anniversary of Russia's invasion of Ukraine.", "invasion", "occurred"),  # possessed, made
+        # the simple present: a verb that does what it says (performatives.csv) is done; any other is a state or a habit
+        ("Qatar condemns the attack of Russia on Ukraine.", "condemns", "occurred"),
+        ("Qatar stands with Ukraine against Russia.", "stands with", "ongoing"),
+        ("Qatar said the support of Ukraine for Russia will continue.", "support of", "ongoing"),  # a cue after
     ],
 )
 def test_status_from_the_words_that_set_it(tmp_path, text, words, status):
@@ -754,6 +758,8 @@ def test_a_broken_cached_parse_is_parsed_again(parse_cache):
         ("lemmas.csv", "sign,057,", r"lemmas.csv: line \d+: lemma 'sign' repeats line \d+"),
         ("lemmas.csv", "parley,99,", r"lemmas.csv: line \d+: cameo '99' is not a CAMEO code or '-'"),
         ("status_cues.csv", "maybe,possible,after,", r"status_cues.csv: line \d+: status 'possible' is not one of"),
+        ("performatives.csv", "Condemn,", r"performatives.csv: line \d+: lemma 'Condemn' is not a lower-case word"),
+        ("performatives.csv", "condemn,", r"performatives.csv: line \d+: lemma 'condemn' repeats line \d+"),
         ("reporting.csv", "wrote,beside,", r"reporting.csv: line \d+: source 'beside' is not one of"),
         (
             "connectives.csv",
@@ -948,17 +954,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
     sets = {folder.name: which for folder, which in evaluation_set()}
     # By the metadata written when the gold folders were committed: a text is held out until its one scoring, then
     # studied for development (round 9's texts moved when a rule changed after their scoring).
-    assert sorted(name for name, which in sets.items() if which == "held-out") == [
-        "eu-leaders-ukraine-peace-2025-08-12",
-        "nz-peters-jeddah-ceasefire-2025-03-12",
-        "state-donbas-ceasefire-2021-12-23",
-        "state-ukraine-energy-grid-funding-2023-01-18",
-        "ua-president-prisoner-exchange-2024-01-03",
-        "uk-fco-prisoner-exchange-2017-12-28",
-        "uk-pm-alaska-statement-2025-08-16",
-        "usaid-sparc-energy-2024-05-02",
-        "usun-dprk-soldiers-kursk-2024-10-30",
-    ]
+    assert sorted(name for name, which in sets.items() if which == "held-out") == []
     assert sets["eeas-hr-kuleba-call-2023-01-06"] == "development"  # round 4, studied since the parser came
     assert sets["state-us-ukraine-jeddah-2025-03-11"] == "development"  # round 5, studied for round 6
     assert sets["wh-sullivan-peace-summit-2024-06-16"] == "development"  # round 6, studied for round 7
@@ -966,6 +962,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
     assert sets["ua-president-erdogan-call-2023-02-24"] == "development"  # round 8, studied for round 9
     assert sets["wh-waltz-fogel-release-2025-02-11"] == "development"  # round 9, studied since
     assert sets["wh-biden-zelenskyy-call-2023-08-24"] == "development"  # round 10, studied for round 11
+    assert sets["uk-pm-alaska-statement-2025-08-16"] == "development"  # round 11, studied for round 12
     assert sets["kursk-qatar"] == sets["wh-us-russia-black-sea-2025-03-25"] == "development"
     assert sets["state-trump-zelenskyy-call-2025-03-19"] == sets["wh-biden-energy-grid-2024-08-26"] == "development"
 

@@ -14,6 +14,10 @@ validated on load (every error names the file, the line and the problem).
 - lemmas.csv: a verb's lemma -> CAMEO code for the verbs the parser finds that no verbs.csv pattern holds
   (analysis.drafting.parser); "-" for a verb that is no act ("be", "include", reporting verbs), and the row "*"
   for every other lemma (its events flagged for a person to code).
+- performatives.csv: the lemmas of verbs that do what they say ("we condemn", "the Union welcomes"): in the
+  simple present they report an act done by the text itself (occurred); any other verb in the simple present
+  with no status cue reports a state or a habit at the report ("Ukraine stands ready", "we seize every
+  opportunity": ongoing).
 - status_cues.csv: a cue -> status, with its scope: after (events after it in the clause), before (the event
   just before it: "the summit was postponed"), self (the event it is part of), previous (the last event of
   the sentence before it) or default (the event it is part of, when no other cue sets a status: "a lasting
@@ -89,6 +93,7 @@ class Dictionaries:
     cues: tuple[Rule, ...]
     reporting: tuple[Rule, ...]
     connectives: tuple[Rule, ...]
+    performatives: frozenset[str]
     folder: Path
 
     def forms(self, *forms: str) -> list[ActorForm]:
@@ -193,6 +198,18 @@ def read_lemmas(path: Path) -> dict[str, Rule]:
     return rules
 
 
+def read_performatives(path: Path) -> frozenset[str]:
+    seen: dict[str, int] = {}
+    for line, row in enumerate(read_csv(path, ["lemma"]), start=2):
+        lemma = row["lemma"]
+        if not re.fullmatch(r"[a-z][a-z-]*", lemma):
+            raise AnnotationError(path, f"line {line}", f"lemma {lemma!r} is not a lower-case word")
+        if lemma in seen:
+            raise AnnotationError(path, f"line {line}", f"lemma {lemma!r} repeats line {seen[lemma]}")
+        seen[lemma] = line
+    return frozenset(seen)
+
+
 def read_cues(path: Path, statuses) -> tuple[Rule, ...]:
     rules = []
     for line, row in enumerate(read_csv(path, ["cue", "status", "scope"]), start=2):
@@ -233,7 +250,7 @@ _LOADED: dict[tuple, Dictionaries] = {}
 
 
 def load_dictionaries(folder: Path = DRAFTING_DIR, vocabularies: Path = VOCABULARY_DIR) -> Dictionaries:
-    """The six dictionaries, each validated row by row (statuses and relations against the shared vocabularies);
+    """The seven dictionaries, each validated row by row (statuses and relations against the shared vocabularies);
     read again within a process only when a file of either folder changed (notebook 08 drafts every text)."""
     key = (folder.resolve(), vocabularies.resolve(), files_state(folder, vocabularies))
     if key not in _LOADED:
@@ -250,5 +267,6 @@ def _read_dictionaries(folder: Path, vocabularies: Path) -> Dictionaries:
         cues=read_cues(folder / "status_cues.csv", codebook.statuses.index),
         reporting=read_reporting(folder / "reporting.csv"),
         connectives=read_connectives(folder / "connectives.csv", codebook.relations.index),
+        performatives=read_performatives(folder / "performatives.csv"),
         folder=folder,
     )

@@ -203,6 +203,8 @@ class Drafter:
         self.lex = Lexicon(dictionaries, article.text, article.sentences)
         roles: dict[str, Entity] = {}
         verbs = parsed_verbs(article.text)
+        present = [v for v in verbs if v.present]  # verbs in the simple present ("we welcome", "Ukraine stands")
+        self.present_starts, self.present_lemmas = [v.start for v in present], [v.lemma for v in present]
         starts = [v.start for v in verbs]
         self.sentences = [  # each sentence reads its own verbs only (linear in the text's length)
             read_sentence(self.lex, s, roles, verbs[bisect_left(starts, s.start) : bisect_left(starts, s.end)])
@@ -606,6 +608,14 @@ class Drafter:
             )
         )
         event.status, event.status_reason = self.status(sentence, clause, event.trigger, "verb")
+        at = bisect_left(self.present_starts, trigger.start)
+        in_trigger = at < len(self.present_starts) and self.present_starts[at] < trigger.end
+        lemma = self.present_lemmas[at] if in_trigger else None
+        if lemma and lemma not in self.d.performatives and event.status_reason == "draft: no status cue, occurred":
+            event.status, event.status_reason = (
+                "ongoing",
+                f"draft: {lemma!r} in the simple present does not do what it says: a state or a habit at the report",
+            )
         event.notes += [note] if note else []
         return event
 

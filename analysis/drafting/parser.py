@@ -36,6 +36,7 @@ class ParsedVerb:
     lemma: str
     arguments: tuple[int, ...] = ()  # where its subject and direct object start (their head words)
     subject: tuple[int, int] | None = None  # the words of its subject ("the military casualties"), if any
+    present: bool = False  # simple present, no auxiliary ("we welcome", "Russia attacks")
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +55,8 @@ def parsed_verbs(text: str) -> tuple[ParsedVerb, ...]:
     try:
         cached = json.loads(path.read_text(encoding="utf-8"))
         return tuple(
-            ParsedVerb(start, end, lemma, tuple(arguments), tuple(subject) if subject else None)
-            for start, end, lemma, arguments, subject in cached
+            ParsedVerb(start, end, lemma, tuple(arguments), tuple(subject) if subject else None, present)
+            for start, end, lemma, arguments, subject, present in cached
         )
     except (OSError, ValueError, TypeError):
         verbs = _parse(text)
@@ -98,6 +99,7 @@ def _parse(text: str) -> tuple[ParsedVerb, ...]:
             token.lemma_.lower(),
             tuple(child.idx for child in token.children if child.dep_ in ("dobj", "nsubj")),
             _subject(token),
+            token.tag_ in ("VBZ", "VBP") and not any(child.dep_ in ("aux", "auxpass") for child in token.children),
         )
         for token in pipeline()(text.replace("’", "'"))
         if token.pos_ == "VERB"
