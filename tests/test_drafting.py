@@ -464,6 +464,12 @@ def test_a_goal_or_a_war_dated_wholly_before_the_report_happened(tmp_path, text,
     assert (event.status, event.time_text) == (status, time)
 
 
+def test_a_time_that_owns_a_noun_dates_that_noun_not_the_clauses_act(tmp_path):
+    _, dataset = drafted(tmp_path, "Qatar urged Russia to respect yesterday's ceasefire with Ukraine.")
+    ceasefire, urged = event_with(dataset, "ceasefire"), event_with(dataset, "urged")
+    assert (ceasefire.time_text, ceasefire.status, urged.time_text) == ("yesterday", "occurred", "")
+
+
 def test_a_day_before_its_month_is_read_as_a_date(tmp_path):
     _, dataset = drafted(tmp_path, "Russia met Ukraine on 13 August. They will meet again on the 2nd of September.")
     met, again = event_with(dataset, "met"), event_with(dataset, "meet again")

@@ -712,7 +712,10 @@ class Drafter:
             if not candidates:
                 continue
             acts = [e for e in candidates if e.kind == "verb" and e.clause == clause]
-            candidates = acts or candidates  # the clause's act carries its time ("postponed a meeting last week")
+            owned = [e for e in candidates if e.trigger[0] >= end] if self.text[end : end + 2] in ("'s", "’s") else []
+            # "yesterday's announced ceasefire" dates the noun it owns; else the clause's act carries the time
+            # ("postponed a meeting last week")
+            candidates = owned or acts or candidates
 
             def distance(event, start=start, end=end, here=here):
                 triggers = [t for t, e in here.items() if e is event and clause[0] <= t[0] < clause[1]]
