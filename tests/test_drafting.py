@@ -292,6 +292,11 @@ def test_a_passive_with_no_agent_is_an_act_only_of_force_yielding_or_agreement(t
     assert (verb in drafted_verbs) == drafted_verb
 
 
+def test_what_is_welcomed_or_praised_is_an_event_of_its_own(tmp_path):
+    _, dataset = drafted(tmp_path, "Qatar welcomed the prisoner exchange between Ukraine and Russia.")
+    assert sorted(e.cameo_code for e in dataset.annotations.events) == ["051", "0841"]
+
+
 def test_support_declared_is_one_act_not_a_declaration_and_an_aid(tmp_path):
     _, dataset = drafted(tmp_path, "Qatar expressed support for the talks between Ukraine and Russia.")
     assert [e.cameo_code for e in dataset.annotations.events if "support" in e.evidence[0].quote] == ["051"]
