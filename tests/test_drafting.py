@@ -107,6 +107,8 @@ def event_with(dataset, words: str):
         ("Qatar marked the start of the invasion of Ukraine by Russia.", "invasion", "occurred"),
         ("Qatar marked the anniversary of Russia's invasion of Ukraine.", "invasion", "occurred"),  # possessed, made
         # the simple present: a verb that does what it says (performatives.csv) is done; any other is a state or a habit
+        ("Russia continues to delay peace talks with Ukraine.", "peace talks", "postponed"),
+        ("Qatar said Russia needs to negotiate with Ukraine.", "negotiate", "hypothetical"),
         ("Qatar condemns the attack of Russia on Ukraine.", "condemns", "occurred"),
         ("Qatar stands with Ukraine against Russia.", "stands with", "ongoing"),
         ("Qatar said the support of Ukraine for Russia will continue.", "support of", "ongoing"),  # a cue after
