@@ -16,7 +16,7 @@ validated on load (every error names the file, the line and the problem).
   for every other lemma (its events flagged for a person to code).
 - performatives.csv: the lemmas of verbs that do what they say ("we condemn", "the Union welcomes"): in the
   simple present they report an act done by the text itself (occurred); any other verb in the simple present
-  with no status cue reports a state or a habit at the report ("Ukraine stands ready", "we seize every
+  with no status cue reports a state or a habit at the report ("the army stands ready", "we seize every
   opportunity": ongoing).
 - status_cues.csv: a cue -> status, with its scope: after (events after it in the clause), before (the event
   just before it: "the summit was postponed"), self (the event it is part of), previous (the last event of

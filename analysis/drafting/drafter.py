@@ -203,7 +203,7 @@ class Drafter:
         self.lex = Lexicon(dictionaries, article.text, article.sentences)
         roles: dict[str, Entity] = {}
         verbs = parsed_verbs(article.text)
-        present = [v for v in verbs if v.present]  # verbs in the simple present ("we welcome", "Ukraine stands")
+        present = [v for v in verbs if v.present]  # verbs in the simple present ("we welcome", "the army stands")
         self.present_starts, self.present_lemmas = [v.start for v in present], [v.lemma for v in present]
         starts = [v.start for v in verbs]
         self.sentences = [  # each sentence reads its own verbs only (linear in the text's length)

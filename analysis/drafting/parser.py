@@ -36,7 +36,7 @@ class ParsedVerb:
     lemma: str
     arguments: tuple[int, ...] = ()  # where its subject and direct object start (their head words)
     subject: tuple[int, int] | None = None  # the words of its subject ("the military casualties"), if any
-    present: bool = False  # simple present, no auxiliary ("we welcome", "Russia attacks")
+    present: bool = False  # simple present, no auxiliary ("we welcome", "the army attacks")
 
 
 @lru_cache(maxsize=1)
