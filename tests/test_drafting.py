@@ -110,6 +110,10 @@ def event_with(dataset, words: str):
         ("Russia continues to delay peace talks with Ukraine.", "peace talks", "postponed"),
         ("Qatar said Russia needs to negotiate with Ukraine.", "negotiate", "hypothetical"),
         ("Qatar condemns the attack of Russia on Ukraine.", "condemns", "occurred"),
+        ("I will start by noting that Qatar condemns the attack of Russia on Ukraine.", "condemns", "occurred"),
+        ("Ukraine has been attacked by Russia.", "attacked", "occurred"),  # a perfect passive is done
+        ("Qatar has been mediating between Ukraine and Russia.", "mediating", "ongoing"),
+        ("Ukraine has negotiated two exchanges with Russia, the first since 2016.", "negotiated", "occurred"),
         ("Qatar stands with Ukraine against Russia.", "stands with", "ongoing"),
         ("Qatar said the support of Ukraine for Russia will continue.", "support of", "ongoing"),  # a cue after
     ],
