@@ -112,6 +112,7 @@ def event_with(dataset, words: str):
         ("Qatar condemns the attack of Russia on Ukraine.", "condemns", "occurred"),
         ("I will start by noting that Qatar condemns the attack of Russia on Ukraine.", "condemns", "occurred"),
         ("Ukraine has been attacked by Russia.", "attacked", "occurred"),  # a perfect passive is done
+        ("Qatar strongly hopes that Ukraine and Russia will meet.", "hopes", "occurred"),  # parsed as "hop"
         ("Qatar has been mediating between Ukraine and Russia.", "mediating", "ongoing"),
         ("Ukraine has negotiated two exchanges with Russia, the first since 2016.", "negotiated", "occurred"),
         ("Qatar stands with Ukraine against Russia.", "stands with", "ongoing"),

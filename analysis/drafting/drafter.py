@@ -611,7 +611,9 @@ class Drafter:
         at = bisect_left(self.present_starts, trigger.start)
         in_trigger = at < len(self.present_starts) and self.present_starts[at] < trigger.end
         lemma = self.present_lemmas[at] if in_trigger else None
-        if lemma and lemma not in self.d.performatives and event.status_reason == "draft: no status cue, occurred":
+        word = re.match(r"[\w-]*", self.text[self.present_starts[at] :]).group().lower() if in_trigger else ""
+        forms = {lemma, word[:-1], word[:-2]}  # the parser's lemma, else the word without "-s", "-es" ("hopes": "hop")
+        if lemma and not forms & self.d.performatives and event.status_reason == "draft: no status cue, occurred":
             event.status, event.status_reason = (
                 "ongoing",
                 f"draft: {lemma!r} in the simple present does not do what it says: a state or a habit at the report",
