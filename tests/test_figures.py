@@ -449,6 +449,7 @@ def test_draft_scores_label_every_text_and_keep_long_labels_inside(dataset):
     bars = sorted((round(p.get_y(), 2), round(p.get_width(), 2)) for p in ax.patches if isinstance(p, Rectangle))
     assert [width for _, width in bars] == [0.25, 1.0, 0.5, 0.75]
     assert sorted(round(line.get_xdata()[0], 2) for line in ax.lines) == [0.7, 0.8]
+    assert ax.get_ylim() == (1.5, -0.5)  # the first text on top, and no empty band above or below the texts
 
 
 def test_figures_draw_with_the_font_bundled_with_matplotlib_whatever_the_font_cache_lists(monkeypatch):

@@ -129,7 +129,7 @@ def plot_draft_scores(
             ax.text(value + 0.01, y, f"{value:.2f}", va="center", fontsize=7, bbox=box, zorder=3)
         ax.axvline(budget[measure], color=colours[i], linestyle="--", linewidth=1, zorder=2)
     ax.set_yticks(range(len(scores)), labels, fontsize=7.5)
-    ax.invert_yaxis()
+    ax.set_ylim(len(scores) - 0.5, -0.5)  # first text on top; no empty band, however many texts
     ax.set_xlim(0, 1.12)
     fig.suptitle(title, fontsize=11, fontweight="bold", y=1 - 0.15 / height_in, va="top")
     ax.set_xlabel("Score (event F1 under the matching rule; status accuracy on matched events)")
