@@ -114,6 +114,12 @@ def event_with(dataset, words: str):
         ("Ukraine has been attacked by Russia.", "attacked", "occurred"),  # a perfect passive is done
         ("Qatar strongly hopes that Ukraine and Russia will meet.", "hopes", "occurred"),  # parsed as "hop"
         ("Russia has continued to attack Ukraine.", "attack", "ongoing"),
+        ("Qatar said any further aggression by Russia against Ukraine would be met with sanctions.", "aggression", "hypothetical"),
+        ("The talks between Ukraine and Russia were refused.", "talks", "cancelled"),
+        ("Qatar condemned the ceasefire violations of Russia in Ukraine.", "ceasefire", "ongoing"),
+        ("Qatar was mediating between Ukraine and Russia.", "mediating", "ongoing"),
+        ("Qatar said Russia is nothing but an aggressor that attacked Ukraine.", "attacked", "occurred"),  # no -ing verb
+        ("Qatar urged Russia to de-escalate with Ukraine.", "de-escalate", "hypothetical"),  # asked for, a verb
         ("Qatar has been mediating between Ukraine and Russia.", "mediating", "ongoing"),
         ("Ukraine has negotiated two exchanges with Russia, the first since 2016.", "negotiated", "occurred"),
         ("Qatar stands with Ukraine against Russia.", "stands with", "ongoing"),
