@@ -106,13 +106,14 @@ def event_with(dataset, words: str):
         ("Qatar condemned the relentless attacks of Russia on Ukraine.", "attacks", "ongoing"),
         ("Qatar marked the start of the invasion of Ukraine by Russia.", "invasion", "occurred"),
         ("Qatar marked the anniversary of Russia's invasion of Ukraine.", "invasion", "occurred"),  # possessed, made
-        # the simple present: a verb that does what it says (performatives.csv) is done; any other is a state or a habit
         ("Russia continues to delay peace talks with Ukraine.", "peace talks", "postponed"),
         ("Qatar said Russia needs to negotiate with Ukraine.", "negotiate", "hypothetical"),
+        # the simple present: a verb that does what it says (performatives.csv) is done; any other is a state or a habit
         ("Qatar condemns the attack of Russia on Ukraine.", "condemns", "occurred"),
         ("I will start by noting that Qatar condemns the attack of Russia on Ukraine.", "condemns", "occurred"),
-        ("Ukraine has been attacked by Russia.", "attacked", "occurred"),  # a perfect passive is done
         ("Qatar strongly hopes that Ukraine and Russia will meet.", "hopes", "occurred"),  # parsed as "hop"
+        ("Qatar stands with Ukraine against Russia.", "stands with", "ongoing"),
+        ("Ukraine has been attacked by Russia.", "attacked", "occurred"),  # a perfect passive is done
         ("Russia has continued to attack Ukraine.", "attack", "ongoing"),
         ("Qatar said any further aggression by Russia against Ukraine would be met with sanctions.", "aggression", "hypothetical"),
         ("The talks between Ukraine and Russia were refused.", "talks", "cancelled"),
@@ -122,7 +123,6 @@ def event_with(dataset, words: str):
         ("Qatar urged Russia to de-escalate with Ukraine.", "de-escalate", "hypothetical"),  # asked for, a verb
         ("Qatar has been mediating between Ukraine and Russia.", "mediating", "ongoing"),
         ("Ukraine has negotiated two exchanges with Russia, the first since 2016.", "negotiated", "occurred"),
-        ("Qatar stands with Ukraine against Russia.", "stands with", "ongoing"),
         ("Qatar said the support of Ukraine for Russia will continue.", "support of", "ongoing"),  # a cue after
     ],
 )
