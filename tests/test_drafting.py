@@ -279,6 +279,11 @@ def test_an_appeal_falls_back_to_a_statement_when_the_codebook_has_no_appeal(tmp
     assert call.cameo_code == "010" and "CAMEO 020 is not in the codebook; 010 taken" in call.note
 
 
+def test_the_words_that_number_a_speakers_points_are_no_actor(tmp_path):
+    _, dataset = drafted(tmp_path, "Third, Qatar met Ukraine and Russia.")
+    assert set(dataset.registry.actors["name"]) == {"Qatar", "Ukraine", "Russia", "The Test Courier"}
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -564,6 +569,9 @@ def test_a_parsed_verb_that_is_no_act_of_its_own_is_no_event(tmp_path, text, wor
         ("Qatar condemned the invasion of Ukraine by Russia.", "invasion", "ongoing"),
         ("Qatar said the killing in Ukraine by Russia must stop.", "killing", "ongoing"),
         ("Russia continues to reject a ceasefire with Ukraine.", "ceasefire", "hypothetical"),  # no truce yet
+        ("Qatar called for de-escalation between Ukraine and Russia.", "de-escalation", "hypothetical"),
+        ("Qatar hopes for a peaceful resolution between Ukraine and Russia.", "peaceful resolution", "hypothetical"),
+        ("Qatar would like to remind Russia of the war against Ukraine.", "war", "ongoing"),  # a formula's reach ends
         ("Qatar said these bombings constitute war crimes by Russia.", "war crimes", "occurred"),  # not "war"
         ("Qatar is committed to mediation between Ukraine and Russia.", "committed", "ongoing"),
     ],

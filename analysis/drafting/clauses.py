@@ -150,6 +150,14 @@ STOP_NAMES = {
     "Next",
     "Last",
     "Such",
+    # the words that number a speaker's points ("Third, the reason ..."), not actors
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Finally",
+    "Lastly",
     # the last word of the name of a thing, not of an actor ("the Black Sea Grain Initiative", "the UN Charter")
     "Initiative",
     "Charter",

@@ -266,9 +266,11 @@ class Drafter:
                 if kind == "noun" and cue.rule.value != "occurred" and POSSESSED.search(self.text[cue.end : trigger[0]]):
                     continue  # "agreed to implement the presidents' agreement": a possessed act is one made
                 if (
-                    cue.rule.value == "hypothetical" and not MODAL.fullmatch(self.text[cue.start : cue.end].lower())
+                    cue.rule.value in ("hypothetical", "occurred")
+                    and not MODAL.fullmatch(self.text[cue.start : cue.end].lower())
                 ) and any(cue.end <= t.start and t.end <= trigger[0] and t.rule.kind == "verb" for t in triggers):
-                    continue  # "efforts towards peace, the army has increased": a goal's cue stops at the next verb
+                    continue  # "efforts towards peace, the army has increased": a goal's cue stops at the next verb,
+                    # and so does a formula's ("would like to place our faith in talks": the talks are not done)
                 distance = trigger[0] - cue.end
             elif scope == "before" and cue.start >= trigger[1] and kind == "noun":  # "the talks were postponed"
                 if any(trigger[1] <= t.start < cue.start and t.rule.kind == "noun" for t in triggers):
