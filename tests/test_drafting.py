@@ -480,6 +480,7 @@ def test_time_expressions_are_resolved_with_the_tense_of_the_status(tmp_path):
         ("Ukraine said that the fighting with Russia yesterday was the worst.", "fighting", "occurred", "yesterday"),
         ("Ukraine said Russia could meet Qatar next week.", "meet", "hypothetical", "next week"),
         ("Ukraine has fought Russia for the past week.", "fought", "ongoing", "for the past week"),
+        ("Ukraine said Russia has attacked it twice in the last week.", "attacked", "occurred", "in the last week"),
     ],
 )
 def test_a_goal_or_a_war_dated_wholly_before_the_report_happened(tmp_path, text, words, status, time):
