@@ -450,6 +450,11 @@ def test_draft_scores_label_every_text_and_keep_long_labels_inside(dataset):
     assert [width for _, width in bars] == [0.25, 1.0, 0.5, 0.75]
     assert sorted(round(line.get_xdata()[0], 2) for line in ax.lines) == [0.7, 0.8]
     assert ax.get_ylim() == (1.5, -0.5)  # the first text on top, and no empty band above or below the texts
+    values = [t.get_text() for t in ax.texts]
+    assert values == ["0.25", "0.50", "1.00", "0.75"]
+    rows.loc[1, "event_f1"] = 0.697  # two places would round it up to the budget it misses
+    fig = charts.plot_draft_scores(rows, {"event_f1": 0.7, "status_accuracy": 0.8}, dataset.story, group="held_out")
+    assert "0.697" in [t.get_text() for t in fig.axes[0].texts]
 
 
 def test_figures_draw_with_the_font_bundled_with_matplotlib_whatever_the_font_cache_lists(monkeypatch):

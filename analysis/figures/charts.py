@@ -124,9 +124,11 @@ def plot_draft_scores(
         ys = [y + (i - (len(measures) - 1) / 2) * height for y in range(len(scores))]
         ax.barh(ys, scores[measure], height=height, color=colours[i], label=measure.replace("_", " "))
         for y, value in zip(ys, scores[measure]):
-            # on a white ground, above the budget lines, so that a value next to a line stays readable
+            # on a white ground, above the budget lines, so that a value next to a line stays readable; a value
+            # that two places would round up to the budget it misses keeps a third place (0.697, not 0.70)
             box = {"facecolor": "white", "edgecolor": "none", "pad": 0.5}
-            ax.text(value + 0.01, y, f"{value:.2f}", va="center", fontsize=7, bbox=box, zorder=3)
+            label = f"{value:.3f}" if value < budget[measure] <= round(value, 2) else f"{value:.2f}"
+            ax.text(value + 0.01, y, label, va="center", fontsize=7, bbox=box, zorder=3)
         ax.axvline(budget[measure], color=colours[i], linestyle="--", linewidth=1, zorder=2)
     ax.set_yticks(range(len(scores)), labels, fontsize=7.5)
     ax.set_ylim(len(scores) - 0.5, -0.5)  # first text on top; no empty band, however many texts
