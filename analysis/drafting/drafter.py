@@ -120,6 +120,10 @@ SPEAKER_SUBJECT = re.compile(
 )  # "we also commend", "I condemn"
 MODAL = re.compile(r"will|would|could|can|may|might|must|should|shall")  # a cue that reaches every verb after it
 AGENTLESS_ACTS = ("05", "08", "19")  # CAMEO roots of acts a passive with no agent still reports
+DEFAULT_HOLDS_AGAINST = {  # a default status and the cues two words away or more that do not override it
+    "ongoing": ("planned", "hypothetical"),  # "aimed at settling the border conflict": the conflict goes on
+    "hypothetical": ("ongoing",),  # "remains committed to a just peace", "continues to reject a ceasefire"
+}
 APPEALS = ("02", "10")  # CAMEO roots of an appeal and a demand: what they ask for is an act of its own
 PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")  # before a verb: "was convened", "is supported"
 BORROWED_SUBJECT = (  # the actors of a verb with no subject of its own
@@ -234,9 +238,7 @@ class Drafter:
     def status(self, sentence: Sentence, clause, trigger, kind: str) -> tuple[str, str]:
         best = None
         triggers = [t for t in sentence.triggers if clause[0] <= t.start < clause[1]]
-        default = next(
-            (c for c in sentence.cues if c.rule.kind == "default" and c.start < trigger[1] and trigger[0] < c.end), None
-        )
+        default = self.default_cue(sentence, trigger)
         for cue in sentence.cues:
             if not (clause[0] <= cue.start < clause[1]):
                 continue
@@ -248,19 +250,10 @@ class Drafter:
             elif scope == "after" and cue.end <= trigger[0]:
                 if (
                     default
-                    and default.start <= trigger[0]
-                    and default.rule.value == "ongoing"
-                    and cue.rule.value in ("planned", "hypothetical")
+                    and cue.rule.value in DEFAULT_HOLDS_AGAINST.get(default.rule.value, ())
                     and len(self.text[cue.end : trigger[0]].split()) >= 2
                 ):
-                    continue  # "aimed at settling the border conflict": the settling is the goal, the conflict goes on
-                if (
-                    default
-                    and default.rule.value == "hypothetical"
-                    and cue.rule.value == "ongoing"
-                    and len(self.text[cue.end : trigger[0]].split()) >= 2
-                ):
-                    continue  # "remains committed to a just peace", "continues to reject a ceasefire": no peace yet
+                    continue  # a default two words or more past the cue holds: see DEFAULT_HOLDS_AGAINST
                 if any(cue.end <= c.start < trigger[0] for c in sentence.connectives):
                     continue  # "postponed talks because of the invasion": the connective opens another event
                 if kind == "noun" and cue.rule.value != "occurred" and POSSESSED.search(self.text[cue.end : trigger[0]]):
@@ -624,12 +617,16 @@ class Drafter:
         return event
 
     @staticmethod
-    def default_status(sentence: Sentence, span: tuple[int, int]) -> str:
-        """The status a default cue gives the words of `span` ("war" ongoing, "peace" hypothetical), else ""."""
+    def default_cue(sentence: Sentence, span: tuple[int, int]) -> Hit | None:
+        """The default cue on the words of `span` ("war" ongoing, "peace" hypothetical), if any."""
         return next(
-            (c.rule.value for c in sentence.cues if c.rule.kind == "default" and c.start < span[1] and span[0] < c.end),
-            "",
+            (c for c in sentence.cues if c.rule.kind == "default" and c.start < span[1] and span[0] < c.end), None
         )
+
+    def default_status(self, sentence: Sentence, span: tuple[int, int]) -> str:
+        """The status a default cue gives the words of `span`, else ""."""
+        cue = self.default_cue(sentence, span)
+        return cue.rule.value if cue else ""
 
     def noun_event(self, sentence: Sentence, clause, trigger: Hit, verb_event: DraftEvent | None, actors) -> None:
         span = (trigger.start, trigger.end)
