@@ -990,14 +990,12 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
     # By the metadata written when the gold folders were committed: a text is held out until its one scoring, then
     # studied for development (round 9's texts moved when a rule changed after their scoring).
     assert sorted(name for name, which in sets.items() if which == "held-out") == [
-        "au-fm-bishop-ukraine-mediation-2014-03-02",
-        "dod-kursk-offensive-2024-08-15",
-        "ie-tanaiste-copenhagen-ceasefire-2025-08-29",
-        "jp-russian-convoy-2014-08-23",
-        "nl-koenders-debaltseve-ceasefire-2015-02-16",
-        "nz-mahuta-russian-ambassador-summoned-2022-02-23",
-        "ukparl-falconer-uq-ukraine-2025-11-20",
+        "state-rubio-jeddah-remarks-2025-03-11",
+        "uk-osce-istanbul-talks-welcome-2025-05-15",
+        "wh-biden-poroshenko-buffer-zone-2015-07-24",
     ]
+    assert sets["ie-tanaiste-copenhagen-ceasefire-2025-08-29"] == "development"  # round 16, studied for round 17
+    assert sets["eu-council-ukraine-peace-2025-03-20"] == "development"  # shares wording with a development text
     assert sets["uk-fs-minsk-ceasefire-talks-2014-09-05"] == "development"  # round 15, studied for round 16
     assert sets["usosce-tcg-minsk-protocol-2014-12-22"] == "development"  # its curator saw the drafter's description
     assert sets["eeas-hr-kuleba-call-2023-01-06"] == "development"  # round 4, studied since the parser came
