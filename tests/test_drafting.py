@@ -124,6 +124,13 @@ def event_with(dataset, words: str):
         ("Qatar has been mediating between Ukraine and Russia.", "mediating", "ongoing"),
         ("Ukraine has negotiated two exchanges with Russia, the first since 2016.", "negotiated", "occurred"),
         ("Qatar said the support of Ukraine for Russia will continue.", "support of", "ongoing"),  # a cue after
+        ("Qatar said the full might of Russia attacked Ukraine.", "attacked", "occurred"),  # "might", a noun
+        ("For over three years, Ukrainians have defended their country against Russia.", "defended", "ongoing"),
+        ("Qatar is closely engaged with Ukraine and Russia.", "engaged", "ongoing"),  # a state, like "committed"
+        ("Despite the ceasefire, Russia attacked Ukraine.", "ceasefire", "ongoing"),  # in force
+        ("Qatar said the attacks of Russia on Ukraine continue in the east.", "attacks", "ongoing"),
+        ("Qatar said the attacks of Russia on Ukraine have only continued.", "attacks", "ongoing"),
+        ("Qatar said the peninsula, which is occupied by Russia, belongs to Ukraine.", "occupied", "ongoing"),
     ],
 )
 def test_status_from_the_words_that_set_it(tmp_path, text, words, status):
@@ -699,6 +706,7 @@ def test_a_word_of_the_same_code_is_the_same_event_unless_a_war_or_a_peace_parts
     [
         ("We call on Russia to silence its guns.", "silence", "hypothetical"),  # what an appeal asks for
         ("Qatar urged Russia to withdraw from Ukraine.", "withdraw", "hypothetical"),
+        ("Qatar urged Russia to immediately withdraw from Ukraine.", "withdraw", "hypothetical"),  # an adverb between
         ("Qatar condemned the decision of Russia to withdraw from Ukraine.", "withdraw", "occurred"),  # no appeal
     ],
 )

@@ -401,8 +401,8 @@ class Drafter:
             for trigger in verbs:
                 before = self.text[clause[0] : trigger.start]
                 infinitive = clause_verbs and re.search(
-                    r"\bto\s+$", self.text[clause_verbs[-1].trigger[1] : trigger.start]
-                )
+                    r"\bto\s+(?:\w+ly\s+)?$", self.text[clause_verbs[-1].trigger[1] : trigger.start]
+                )  # "to withdraw", "to immediately halt"
                 asked = (
                     infinitive
                     and (
