@@ -131,6 +131,8 @@ def event_with(dataset, words: str):
         ("Qatar said the attacks of Russia on Ukraine continue in the east.", "attacks", "ongoing"),
         ("Qatar said the attacks of Russia on Ukraine have only continued.", "attacks", "ongoing"),
         ("Qatar said the peninsula, which is occupied by Russia, belongs to Ukraine.", "occupied", "ongoing"),
+        ("Qatar said Russia continues to violate the Minsk agreements with Ukraine.", "agreements", "occurred"),  # named
+        ("Qatar said Ukraine and Russia could sign an agreement in Doha.", "agreement", "hypothetical"),  # not named
     ],
 )
 def test_status_from_the_words_that_set_it(tmp_path, text, words, status):

@@ -133,6 +133,10 @@ BORROWED_SUBJECT = (  # the actors of a verb with no subject of its own
 POSSESSED = re.compile(
     r"\w['’]s\s+(?:(?!(?:to|of|for|on)\b)[\w-]+\s+){0,2}$"
 )  # "the president's agreement", not "... to ban"
+NAMED_AGREEMENT = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+)*?(?:[A-Z][\w-]*|\d+)\s+(?:[a-z][\w-]*\s+)?$"
+)  # before an agreement noun: "the Minsk agreements", "the July 21 UN-facilitated deal"
+AGREEMENT_NOUN = re.compile(r"(?:agreements?|accords?|deal|treaty|protocol|memorandum)", re.IGNORECASE)
 FINITE = re.compile(
     r"\b(?:that|will|could|would|should|might)\b|[,;]|\bto (?!(?:a|an|the)\b)[a-z]+"
 )  # what ends a verb's object
@@ -236,6 +240,11 @@ class Drafter:
         return fallback, f"draft, check: CAMEO {code} is not in the codebook; {fallback} taken"
 
     def status(self, sentence: Sentence, clause, trigger, kind: str) -> tuple[str, str]:
+        words = self.text[trigger[0] : trigger[1]]
+        if kind == "noun" and AGREEMENT_NOUN.fullmatch(words):
+            named = NAMED_AGREEMENT.search(self.text[max(sentence.start, trigger[0] - 60) : trigger[0]])
+            if named and not re.search(r"\b(?:no|not|never|any|future)\b", named.group(), re.IGNORECASE):
+                return "occurred", f"draft: a named agreement ({named.group()}{words}) is one made"
         best = None
         triggers = [t for t in sentence.triggers if clause[0] <= t.start < clause[1]]
         default = self.default_cue(sentence, trigger)
