@@ -134,7 +134,7 @@ def event_with(dataset, words: str):
         ("Qatar said Russia continues to violate the Minsk agreements with Ukraine.", "agreements", "occurred"),  # named
         ("Qatar said Ukraine and Russia could sign an agreement in Doha.", "agreement", "hypothetical"),  # not named
         ("Qatar said they'll meet Russia in Doha.", "meet", "planned"),  # a contracted "will"
-        ("Qatar warned of the likelihood of an invasion of Ukraine by Russia.", "invasion", "hypothetical"),  # a risk
+        ("Qatar said the likelihood of an invasion of Ukraine by Russia is high.", "invasion", "hypothetical"),  # a risk
     ],
 )
 def test_status_from_the_words_that_set_it(tmp_path, text, words, status):
