@@ -134,6 +134,8 @@ def event_with(dataset, words: str):
         ("Qatar said Russia continues to violate the Minsk agreements with Ukraine.", "agreements", "occurred"),  # named
         ("Qatar said Ukraine and Russia could sign an agreement in Doha.", "agreement", "hypothetical"),  # not named
         ("Qatar said they'll meet Russia in Doha.", "meet", "planned"),  # a contracted "will"
+        ("Qatar demanded that Russia withdraw from Ukraine.", "withdraw", "hypothetical"),  # the subjunctive
+        ("Let us commend Qatar for its mediation between Ukraine and Russia.", "commend", "occurred"),  # no subjunctive
         ("Qatar said the likelihood of an invasion of Ukraine by Russia is high.", "invasion", "hypothetical"),  # a risk
     ],
 )

@@ -213,6 +213,7 @@ class Drafter:
         verbs = parsed_verbs(article.text)
         present = [v for v in verbs if v.present]  # verbs in the simple present ("we welcome", "the army stands")
         self.present_starts, self.present_lemmas = [v.start for v in present], [v.lemma for v in present]
+        self.subjunctive_starts = {v.start for v in verbs if v.subjunctive}  # "demanded that Russia withdraw"
         starts = [v.start for v in verbs]
         self.sentences = [  # each sentence reads its own verbs only (linear in the text's length)
             read_sentence(self.lex, s, roles, verbs[bisect_left(starts, s.start) : bisect_left(starts, s.end)])
@@ -622,6 +623,8 @@ class Drafter:
                 "ongoing",
                 f"draft: {lemma!r} in the simple present does not do what it says: a state or a habit at the report",
             )
+        if trigger.start in self.subjunctive_starts and event.status_reason == "draft: no status cue, occurred":
+            event.status, event.status_reason = "hypothetical", "draft: a verb in the subjunctive is asked for, not done"
         event.notes += [note] if note else []
         return event
 

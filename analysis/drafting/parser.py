@@ -37,6 +37,7 @@ class ParsedVerb:
     arguments: tuple[int, ...] = ()  # where its subject and direct object start (their head words)
     subject: tuple[int, int] | None = None  # the words of its subject ("the military casualties"), if any
     present: bool = False  # simple present, no auxiliary ("we welcome", "the army attacks")
+    subjunctive: bool = False  # a base form with its own subject and no auxiliary ("demanded that Russia withdraw")
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +56,8 @@ def parsed_verbs(text: str) -> tuple[ParsedVerb, ...]:
     try:
         cached = json.loads(path.read_text(encoding="utf-8"))
         return tuple(
-            ParsedVerb(start, end, lemma, tuple(arguments), tuple(subject) if subject else None, present)
-            for start, end, lemma, arguments, subject, present in cached
+            ParsedVerb(start, end, lemma, tuple(arguments), tuple(subject) if subject else None, present, subjunctive)
+            for start, end, lemma, arguments, subject, present, subjunctive in cached
         )
     except (OSError, ValueError, TypeError):
         verbs = _parse(text)
@@ -100,6 +101,9 @@ def _parse(text: str) -> tuple[ParsedVerb, ...]:
             tuple(child.idx for child in token.children if child.dep_ in ("dobj", "nsubj")),
             _subject(token),
             token.tag_ in ("VBZ", "VBP") and not any(child.dep_ in ("aux", "auxpass") for child in token.children),
+            token.tag_ == "VB"
+            and any(child.dep_ == "nsubj" and child.lower_ not in ("us", "me") for child in token.children)  # "let us"
+            and not any(child.dep_ in ("aux", "auxpass") for child in token.children),
         )
         for token in pipeline()(text.replace("’", "'"))
         if token.pos_ == "VERB"
