@@ -8,6 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis.__main__ import main
@@ -1108,6 +1109,22 @@ def test_the_committed_record_loads_and_its_texts_left_no_later_round_held_out()
     moved = last["note"].str.contains("moved to development")
     never_scored = [t for t in held_out if t not in set(record["text"])]
     assert (held_out == sorted(last["text"]) and not moved.any()) or (moved.all() and held_out == never_scored)
+
+
+def test_status_is_split_by_whether_the_pair_agrees_on_the_cameo_root():
+    from analysis.drafting.evaluation import status_where_roots_agree
+
+    matches = pd.DataFrame(
+        {
+            "set": ["development"] * 5 + ["held-out"] * 2,
+            "cameo_root": [True, True, True, False, False, True, False],
+            "status": [True, True, False, False, True, True, False],
+        }
+    )
+    table = status_where_roots_agree(matches)
+    assert table.loc[("development", "roots agree")].tolist() == [3, 2, 0.667]
+    assert table.loc[("development", "roots differ")].tolist() == [2, 1, 0.5]
+    assert table.loc[("held-out", "roots differ")].tolist() == [1, 0, 0.0]
 
 
 def test_a_second_coding_identical_to_the_first_agrees_fully_and_an_orphan_is_refused(tmp_path):

@@ -283,6 +283,25 @@ def scores(folders: list[tuple[Path, str]]) -> pd.DataFrame:
     ).round(3)
 
 
+def status_where_roots_agree(matches: pd.DataFrame) -> pd.DataFrame:
+    """Status accuracy on matched pairs by set and by whether the pair's CAMEO roots agree. Where they differ, the
+    pair is often two acts of one clause that the span rule matched (an appeal and what it asks for, a welcome and
+    what is welcomed), so its status compares two different acts: a status error there is partly the matching's."""
+    table = (
+        matches.assign(cameo_root=matches["cameo_root"].map({True: "roots agree", False: "roots differ"}))
+        .groupby(["set", "cameo_root"])
+        .agg(pairs=("status", "size"), status_right=("status", "sum"))
+    )
+    table["status_accuracy"] = (table["status_right"] / table["pairs"]).round(3)
+    return table
+
+
+def status_by_root_agreement(folders: list[tuple[Path, str]]) -> pd.DataFrame:
+    """`status_where_roots_agree` over the matched pairs of every text drafted afresh (notebook 08)."""
+    parts = [draft_and_evaluate(folder)[1].matches.assign(set=which) for folder, which in folders]
+    return status_where_roots_agree(pd.concat([p for p in parts if len(p)], ignore_index=True))
+
+
 def _score_row(text: str, which: str, result: Evaluation) -> dict:
     return {
         "text": text,
