@@ -213,7 +213,7 @@ class Drafter:
         verbs = parsed_verbs(article.text)
         present = [v for v in verbs if v.present]  # verbs in the simple present ("we welcome", "the army stands")
         self.present_starts, self.present_lemmas = [v.start for v in present], [v.lemma for v in present]
-        self.subjunctive_starts = {v.start for v in verbs if v.subjunctive}  # "demanded that Russia withdraw"
+        self.subjunctive_starts = {v.start for v in verbs if v.subjunctive}  # "demanded that the army withdraw"
         starts = [v.start for v in verbs]
         self.sentences = [  # each sentence reads its own verbs only (linear in the text's length)
             read_sentence(self.lex, s, roles, verbs[bisect_left(starts, s.start) : bisect_left(starts, s.end)])

@@ -37,7 +37,7 @@ class ParsedVerb:
     arguments: tuple[int, ...] = ()  # where its subject and direct object start (their head words)
     subject: tuple[int, int] | None = None  # the words of its subject ("the military casualties"), if any
     present: bool = False  # simple present, no auxiliary ("we welcome", "the army attacks")
-    subjunctive: bool = False  # a base form with its own subject and no auxiliary ("demanded that Russia withdraw")
+    subjunctive: bool = False  # a base form with its own subject and no auxiliary ("demanded that the army withdraw")
 
 
 @lru_cache(maxsize=1)
