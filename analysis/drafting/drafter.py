@@ -135,7 +135,7 @@ POSSESSED = re.compile(
 )  # "the president's agreement", not "... to ban"
 NAMED_AGREEMENT = re.compile(
     r"\bthe\s+(?:[\w-]+\s+)*?(?:[A-Z][\w-]*|\d+)\s+(?:[a-z][\w-]*\s+)?$"
-)  # before an agreement noun: "the Minsk agreements", "the July 21 UN-facilitated deal"
+)  # before an agreement noun: a name or a date ("the Lakeside agreements", "the July 21 deal")
 AGREEMENT_NOUN = re.compile(r"(?:agreements?|accords?|deal|treaty|protocol|memorandum)", re.IGNORECASE)
 FINITE = re.compile(
     r"\b(?:that|will|could|would|should|might)\b|[,;]|\bto (?!(?:a|an|the)\b)[a-z]+"
