@@ -634,7 +634,11 @@ def parsed_triggers(lex: Lexicon, sentence: Sentence, verbs, taken: list[tuple[i
     """The parser's verbs of the sentence that no pattern, name or absorbed phrase covers, coded by lemmas.csv
     (a lemma coded "-" is no act). A verb whose object or subject is an event noun is no act of its own: the
     noun is the event ("held negotiations", "seek a ceasefire", "the conflict worsened"; a cue sets its status)."""
-    nouns = [(h.start, h.end) for h in sentence.triggers if h.rule.kind == "noun"]
+    nouns = [  # an event noun a halting word absorbs ("halt its attacks") leaves the act to the verb
+        (h.start, h.end)
+        for h in sentence.triggers
+        if h.rule.kind == "noun" and not any(a <= h.start < b for a, b in sentence.absorbers)
+    ]
     hits = []
     for verb in verbs:
         if any(a <= o < b for o in verb.arguments for a, b in nouns):
