@@ -136,6 +136,10 @@ def event_with(dataset, words: str):
         ("Qatar said Ukraine and Russia could sign an agreement in Doha.", "agreement", "hypothetical"),  # not named
         ("Qatar said they'll meet Russia in Doha.", "meet", "planned"),  # a contracted "will"
         ("Qatar demanded that Russia withdraw from Ukraine.", "withdraw", "hypothetical"),  # the subjunctive
+        ("In May the army of Russia attacked Ukraine.", "attacked", "occurred"),  # a month, not the modal
+        ("Qatar and Turkey have been in contact with Russia about Ukraine.", "contact", "ongoing"),
+        ("Qatar welcomed the on-going talks between Ukraine and Russia.", "talks", "ongoing"),  # spelt with a hyphen
+        ("To support the talks currently on-going, Qatar has hosted Ukraine and Russia.", "hosted", "occurred"),
         ("Let us commend Qatar for its mediation between Ukraine and Russia.", "commend", "occurred"),  # no subjunctive
         ("Qatar said the likelihood of an invasion of Ukraine by Russia is high.", "invasion", "hypothetical"),  # a risk
     ],
