@@ -719,6 +719,7 @@ def test_a_word_of_the_same_code_is_the_same_event_unless_a_war_or_a_peace_parts
         ("Qatar urged Russia to withdraw from Ukraine.", "withdraw", "hypothetical"),
         ("Qatar urged Russia to immediately withdraw from Ukraine.", "withdraw", "hypothetical"),  # an adverb between
         ("Qatar urged Russia to halt its attacks on Ukraine.", "halt", "hypothetical"),  # what it halts is absorbed
+        ("Qatar calls upon Russia to immediately halt its attacks.", "halt", "hypothetical"),  # "upon" = "on"
         ("Qatar condemned the decision of Russia to withdraw from Ukraine.", "withdraw", "occurred"),  # no appeal
     ],
 )
