@@ -75,6 +75,8 @@ def event_with(dataset, words: str):
         ("Ukraine and Russia seek a ceasefire.", "ceasefire", "hypothetical"),
         ("Ukraine did not warn Qatar.", "warn", "negated"),
         ("There was no agreement between Ukraine and Russia.", "agreement", "negated"),
+        ("There can be no talks between Ukraine and Russia without Qatar.", "talks", "hypothetical"),  # a norm
+        ("Russia has shown no readiness to engage in talks with Ukraine.", "talks", "hypothetical"),  # a will denied
         ("Russia never negotiated with Ukraine.", "negotiated", "negated"),
         ("Qatar has been working to organize talks between Ukraine and Russia.", "organize", "ongoing"),
         ("Qatar continues to mediate between Ukraine and Russia.", "mediate", "ongoing"),
