@@ -116,6 +116,9 @@ def event_with(dataset, words: str):
         ("I will start by noting that Qatar condemns the attack of Russia on Ukraine.", "condemns", "occurred"),
         ("Qatar strongly hopes that Ukraine and Russia will meet.", "hopes", "occurred"),  # parsed as "hop"
         ("Qatar stands with Ukraine against Russia.", "stands with", "ongoing"),
+        ("Qatar repeats its call for Russia to leave Ukraine.", "repeats", "occurred"),
+        ("Qatar and Turkey align themselves with the statement of Ukraine.", "align", "occurred"),
+        ("Russia bears responsibility for the attacks on Ukraine.", "bears", "occurred"),
         ("Ukraine has been attacked by Russia.", "attacked", "occurred"),  # a perfect passive is done
         ("Russia has continued to attack Ukraine.", "attack", "ongoing"),
         ("Qatar said any further aggression by Russia against Ukraine would be met with sanctions.", "aggression", "hypothetical"),
