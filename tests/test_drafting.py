@@ -76,6 +76,9 @@ def event_with(dataset, words: str):
         ("Ukraine did not warn Qatar.", "warn", "negated"),
         ("There was no agreement between Ukraine and Russia.", "agreement", "negated"),
         ("There can be no talks between Ukraine and Russia without Qatar.", "talks", "hypothetical"),  # a norm
+        ("Plans are in place to hold talks between Ukraine and Russia.", "talks", "planned"),
+        ("Qatar announced talks between Ukraine and Russia to be held in Doha.", "talks", "planned"),
+        ("Russia should have held talks with Ukraine.", "held talks", "negated"),  # what should have been was not
         ("Russia has shown no readiness to engage in talks with Ukraine.", "talks", "hypothetical"),  # a will denied
         ("Russia never negotiated with Ukraine.", "negotiated", "negated"),
         ("Qatar has been working to organize talks between Ukraine and Russia.", "organize", "ongoing"),
