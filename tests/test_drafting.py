@@ -521,6 +521,12 @@ def test_a_time_that_owns_a_noun_dates_that_noun_not_the_clauses_act(tmp_path):
     assert (ceasefire.time_text, ceasefire.status, urged.time_text) == ("yesterday", "occurred", "")
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_noun_phrase_holds_its_possessor_whatever_the_apostrophe(tmp_path, apostrophe):
+    _, dataset = drafted(tmp_path, f"Qatar condemned Russia{apostrophe}s invasion of Ukraine.")
+    assert event_with(dataset, "invasion").evidence[0].quote == f"Russia{apostrophe}s invasion of Ukraine"
+
+
 def test_a_day_before_its_month_is_read_as_a_date(tmp_path):
     _, dataset = drafted(tmp_path, "Russia met Ukraine on 13 August. They will meet again on the 2nd of September.")
     met, again = event_with(dataset, "met"), event_with(dataset, "meet again")

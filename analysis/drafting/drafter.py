@@ -331,7 +331,7 @@ class Drafter:
     def noun_phrase(self, sentence: Sentence, trigger: tuple[int, int]) -> tuple[int, int]:
         text, base = sentence.text, sentence.start
         start = trigger[0] - base
-        words = list(re.finditer(r"[\w'-]+|[^\w\s]", text[:start]))
+        words = list(re.finditer(r"[\w'’-]+|[^\w\s]", text[:start]))
         verbs = [(t.start - base, t.end - base) for t in sentence.triggers if t.rule.kind == "verb"]
         taken = 0
         for word in reversed(words):
@@ -341,7 +341,7 @@ class Drafter:
             if any(a < word.end() and word.start() < b for a, b in verbs):
                 break  # "postponed talks": the verb is not part of the noun phrase
             start, taken = word.start(), taken + 1
-            if token.lower() in DEFINITE | {"a", "an"} or token.endswith("'s"):
+            if token.lower() in DEFINITE | {"a", "an"} or token.endswith(("'s", "’s")):
                 break
         end = trigger[1] - base
         rest = text[end:]
