@@ -521,6 +521,19 @@ def test_a_time_that_owns_a_noun_dates_that_noun_not_the_clauses_act(tmp_path):
     assert (ceasefire.time_text, ceasefire.status, urged.time_text) == ("yesterday", "occurred", "")
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "status"),
+    [
+        ("Qatar urged Russia to halt its attacks and provide aid to Ukraine.", "provide aid", "hypothetical"),
+        ("Russia will meet Ukraine and sign an accord.", "sign", "planned"),
+        ("Qatar stands with Ukraine and pays tribute to its people.", "pays", "occurred"),  # a tense of its own
+    ],
+)
+def test_a_bare_verb_shares_the_status_of_the_verb_it_is_coordinated_with(tmp_path, text, words, status):
+    _, dataset = drafted(tmp_path, text)
+    assert event_with(dataset, words).status == status
+
+
 @pytest.mark.parametrize("apostrophe", ["'", "’"])
 def test_a_noun_phrase_holds_its_possessor_whatever_the_apostrophe(tmp_path, apostrophe):
     _, dataset = drafted(tmp_path, f"Qatar condemned Russia{apostrophe}s invasion of Ukraine.")

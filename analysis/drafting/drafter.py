@@ -214,6 +214,7 @@ class Drafter:
         present = [v for v in verbs if v.present]  # verbs in the simple present ("we welcome", "the army stands")
         self.present_starts, self.present_lemmas = [v.start for v in present], [v.lemma for v in present]
         self.subjunctive_starts = {v.start for v in verbs if v.subjunctive}  # "demanded that the army withdraw"
+        self.coordinated_with = {v.start: v.coordinated_with for v in verbs if v.coordinated_with is not None}
         starts = [v.start for v in verbs]
         self.sentences = [  # each sentence reads its own verbs only (linear in the text's length)
             read_sentence(self.lex, s, roles, verbs[bisect_left(starts, s.start) : bisect_left(starts, s.end)])
@@ -895,9 +896,26 @@ class Drafter:
 
     # --- the whole draft ---------------------------------------------------------------------------------
 
+    def share_coordinated_status(self) -> None:
+        """A verb with no subject, auxiliary or cue of its own takes the status of the verb it is coordinated with
+        ("urged the army to halt the attacks and | provide aid": the aid is asked for too)."""
+        verbs = [e for e in self.events if e.kind == "verb"]
+        for event in verbs:
+            head = self.coordinated_with.get(event.trigger[0])
+            if head is None or event.status_reason != "draft: no status cue, occurred":
+                continue
+            first = next((e for e in verbs if e.trigger[0] <= head < e.trigger[1] and e is not event), None)
+            if first and first.status != "occurred":
+                event.status = first.status
+                event.status_reason = (
+                    f"draft: status {first.status} as the verb it is coordinated with "
+                    f"({self.text[first.trigger[0] : first.trigger[1]]!r})"
+                )
+
     def run(self) -> None:
         for sentence in self.sentences:
             self.draft_sentence(sentence)
+        self.share_coordinated_status()
         self.settle_by_time()
         self.connect()
         self.attribute()

@@ -38,6 +38,8 @@ class ParsedVerb:
     subject: tuple[int, int] | None = None  # the words of its subject ("the military casualties"), if any
     present: bool = False  # simple present, no auxiliary ("we welcome", "the army attacks")
     subjunctive: bool = False  # a base form with its own subject and no auxiliary ("demanded that the army withdraw")
+    coordinated_with: int | None = None  # where the verb a base form shares its subject and auxiliaries with starts
+    # ("to halt the attacks and | provide aid"); None when it has a tense, a subject or an auxiliary of its own
 
 
 @lru_cache(maxsize=1)
@@ -56,8 +58,10 @@ def parsed_verbs(text: str) -> tuple[ParsedVerb, ...]:
     try:
         cached = json.loads(path.read_text(encoding="utf-8"))
         return tuple(
-            ParsedVerb(start, end, lemma, tuple(arguments), tuple(subject) if subject else None, present, subjunctive)
-            for start, end, lemma, arguments, subject, present, subjunctive in cached
+            ParsedVerb(
+                start, end, lemma, tuple(arguments), tuple(subject) if subject else None, present, subjunctive, joined
+            )
+            for start, end, lemma, arguments, subject, present, subjunctive, joined in cached
         )
     except (OSError, ValueError, TypeError):
         verbs = _parse(text)
@@ -91,6 +95,14 @@ def _subject(token) -> tuple[int, int] | None:
     return words[0].idx, words[-1].idx + len(words[-1])
 
 
+def _coordinated_with(token) -> int | None:
+    if token.dep_ != "conj" or token.tag_ != "VB" or token.head.pos_ != "VERB":
+        return None  # a base form only: "pays tribute" after "stands with" has a tense of its own
+    if any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for child in token.children):
+        return None  # "the army attacked and the navy | shelled", "withdrew and | will return": its own
+    return token.head.idx
+
+
 def _parse(text: str) -> tuple[ParsedVerb, ...]:
     # typographic apostrophes read as plain ones ("they’re" is "they're"); one character for one, so offsets hold
     return tuple(
@@ -104,6 +116,7 @@ def _parse(text: str) -> tuple[ParsedVerb, ...]:
             token.tag_ == "VB"
             and any(child.dep_ == "nsubj" and child.lower_ not in ("us", "me") for child in token.children)  # "let us"
             and not any(child.dep_ in ("aux", "auxpass") for child in token.children),
+            _coordinated_with(token),
         )
         for token in pipeline()(text.replace("’", "'"))
         if token.pos_ == "VERB"
