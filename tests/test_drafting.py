@@ -77,6 +77,8 @@ def event_with(dataset, words: str):
         ("There was no agreement between Ukraine and Russia.", "agreement", "negated"),
         ("There can be no talks between Ukraine and Russia without Qatar.", "talks", "hypothetical"),  # a norm
         ("Plans are in place to hold talks between Ukraine and Russia.", "talks", "planned"),
+        ("Russia and Ukraine commit to talks in Doha.", "talks", "planned"),  # a promise
+        ("Russia pledged to hold talks with Ukraine.", "talks", "planned"),
         ("Qatar asked whether Russia attacked Ukraine.", "attacked", "hypothetical"),  # an open question
         ("Qatar said that in the event of an invasion of Ukraine it would act.", "invasion", "hypothetical"),
         ("Qatar announced talks between Ukraine and Russia to be held in Doha.", "talks", "planned"),
