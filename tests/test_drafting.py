@@ -75,6 +75,7 @@ def event_with(dataset, words: str):
         ("Ukraine and Russia seek a ceasefire.", "ceasefire", "hypothetical"),
         ("Ukraine did not warn Qatar.", "warn", "negated"),
         ("There was no agreement between Ukraine and Russia.", "agreement", "negated"),
+        ("Russia has yet to sign an accord with Ukraine.", "sign", "negated"),  # not done so far
         ("There can be no talks between Ukraine and Russia without Qatar.", "talks", "hypothetical"),  # a norm
         ("Plans are in place to hold talks between Ukraine and Russia.", "talks", "planned"),
         ("Russia and Ukraine commit to talks in Doha.", "talks", "planned"),  # a promise
