@@ -395,6 +395,12 @@ def test_a_participle_after_a_determiner_or_a_purpose_infinitive_is_no_event_of_
     assert codes == ["040", "040", "0871"], [(e.cameo_code, e.evidence[0].quote) for e in dataset.annotations.events]
 
 
+def test_an_attack_or_aid_a_meeting_speaks_of_is_an_act_of_its_own(tmp_path):
+    # the topic of a talk is part of the talk ("discussed the ceasefire"), but a fight or aid goes on in the world
+    _, dataset = drafted(tmp_path, "Qatar discussed the attack of Russia on Ukraine and the ceasefire.")
+    assert sorted(e.cameo_code for e in dataset.annotations.events) == ["040", "190"]
+
+
 def test_a_joint_subject_acting_on_a_third_party_is_one_event_per_subject(tmp_path):
     _, dataset = drafted(tmp_path, "Ukraine and Russia welcome the good offices of Qatar.")
     dyads = sorted((e.actor1, e.actor2, e.cameo_code) for e in dataset.annotations.events)

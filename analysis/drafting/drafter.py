@@ -672,7 +672,7 @@ class Drafter:
         if verb_event and verb_event.trigger[1] <= trigger.start:
             between = self.text[verb_event.trigger[1] : trigger.start]
             verb_rule = self.rule_of(sentence, verb_event)
-            if verb_rule.extra == "part" and not FINITE.search(between):
+            if verb_rule.extra == "part" and not FINITE.search(between) and not code.startswith(("19", "06")):
                 self.map_trigger(span, verb_event, sentence)
                 return
         inside = [m for m in actors if np[0] <= m.start < np[1] and m.role == "actor"]
