@@ -81,6 +81,9 @@ def event_with(dataset, words: str):
         ("Russia and Ukraine commit to talks in Doha.", "talks", "planned"),  # a promise
         ("Russia pledged to hold talks with Ukraine.", "talks", "planned"),
         ("Qatar asked whether Russia attacked Ukraine.", "attacked", "hypothetical"),  # an open question
+        ("Qatar will keep sanctions until Russia signs an accord with Ukraine.", "accord", "hypothetical"),
+        ("Russia has regularly shelled Ukraine.", "shelled", "ongoing"),  # a habit
+        ("Qatar will keep the aid flowing to Ukraine.", "aid", "ongoing"),  # kept going, not begun
         ("Qatar said that in the event of an invasion of Ukraine it would act.", "invasion", "hypothetical"),
         ("Qatar announced talks between Ukraine and Russia to be held in Doha.", "talks", "planned"),
         ("Russia should have held talks with Ukraine.", "held talks", "negated"),  # what should have been was not
