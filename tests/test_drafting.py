@@ -83,6 +83,8 @@ def event_with(dataset, words: str):
         ("Qatar asked whether Russia attacked Ukraine.", "attacked", "hypothetical"),  # an open question
         ("Qatar will keep sanctions until Russia signs an accord with Ukraine.", "accord", "hypothetical"),
         ("Russia has regularly shelled Ukraine.", "shelled", "ongoing"),  # a habit
+        ("This is the moment, let the attacks of Russia on Ukraine end.", "attacks", "hypothetical"),  # a wish
+        ("Let us welcome the talks between Russia and Ukraine.", "welcome", "occurred"),  # the speaker's own act
         ("Qatar will keep the aid flowing to Ukraine.", "aid", "ongoing"),  # kept going, not begun
         ("Qatar said that in the event of an invasion of Ukraine it would act.", "invasion", "hypothetical"),
         ("Qatar announced talks between Ukraine and Russia to be held in Doha.", "talks", "planned"),
