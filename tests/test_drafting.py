@@ -556,6 +556,16 @@ def test_a_noun_phrase_holds_its_possessor_whatever_the_apostrophe(tmp_path, apo
     assert event_with(dataset, "invasion").evidence[0].quote == f"Russia{apostrophe}s invasion of Ukraine"
 
 
+def test_earlier_this_week_is_read_as_a_time_of_the_clause(tmp_path):
+    _, dataset = drafted(tmp_path, "Qatar met Ukraine earlier this week.")  # the reference is a Saturday
+    met = event_with(dataset, "met")
+    assert met.time_text == "earlier this week"
+    assert (dataset.intervals[met.event_id].start, dataset.intervals[met.event_id].end) == (
+        dt.date(2024, 8, 12),
+        dt.date(2024, 8, 16),
+    )
+
+
 def test_a_day_before_its_month_is_read_as_a_date(tmp_path):
     _, dataset = drafted(tmp_path, "Russia met Ukraine on 13 August. They will meet again on the 2nd of September.")
     met, again = event_with(dataset, "met"), event_with(dataset, "meet again")

@@ -126,6 +126,14 @@ def test_an_impossible_day_is_an_error(text, message):
         resolve(text, REF)
 
 
+@pytest.mark.parametrize(
+    "text, reference, edge", [("earlier this week", "2024-08-12", "first"), ("later this month", "2024-08-31", "last")]
+)
+def test_a_part_of_the_reference_unit_that_holds_no_day_is_an_error(text, reference, edge):
+    with pytest.raises(TimeExpressionError, match=f"'{text}': the reference date is the {edge} day of its"):
+        resolve(text, d(reference))
+
+
 def test_ordering_needs_the_event_it_follows():
     assert is_ordering("After this invasion") and is_ordering("after that") and not is_ordering("last week")
     with pytest.raises(TimeExpressionError, match="link it to a dated event"):
@@ -167,6 +175,7 @@ def test_the_table_covers_every_expression_family():
         "weekend": r".*weekend",
         "month": r"(in )?august( \d{4})?",
         "part of a month": r"(early|mid|late)[- ]\w+",
+        "part of the reference's unit": r"(earlier|later) this (week|month|year)",
         "month day": r"(on )?[a-z]+ \d+(st|nd|rd|th)?(, \d{4})?",
         "day month": r"(on )?(the )?\d+(st|nd|rd|th)?( of)? [a-z]+( \d{4})?",
         "ISO date": r"\d{4}-\d\d-\d\d",
@@ -188,9 +197,10 @@ def test_resolve_gives_the_hand_computed_interval(row):
 
 @pytest.mark.parametrize("row", ROWS)
 def test_the_interval_is_that_of_its_timex3_value(row):
-    """Day, week, month, year and duration values give the interval itself; a part of a month lies inside it."""
+    """Day, week, month, year and duration values give the interval itself; a part of a month, or of the
+    reference's week, month or year, lies inside it."""
     start, end = timex3_interval(row["timex3"], end=d(row["reference"]))
-    if re.fullmatch(r"(early|mid|late)[- ].*", row["expression"].lower()):
+    if re.fullmatch(r"(early|mid|late)[- ].*|(earlier|later) this .*", row["expression"].lower()):
         assert start <= d(row["start"]) <= d(row["end"]) <= end
     else:
         assert (start, end) == (d(row["start"]), d(row["end"]))
@@ -237,8 +247,9 @@ DATEPARSER_DIFFERS = {
         "dateparser reads it as 'last week', the reference minus 7 days; here the 7 days ending on the reference",
     ),
 }
-# Families dateparser does not read at all (it returns None): durations, weekends, parts of a month.
-DATEPARSER_CANNOT_READ = r"(for )?the past .*|.*weekend|(early|mid|late)[- ].*"
+# Families dateparser does not read at all (it returns None): durations, weekends, parts of a month, "earlier this
+# week" and the like.
+DATEPARSER_CANNOT_READ = r"(for )?the past .*|.*weekend|(early|mid|late)[- ].*|(earlier|later) this .*"
 
 
 def dateparser_day(row):

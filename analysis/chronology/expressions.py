@@ -16,6 +16,8 @@ and the days of that value (`timex3_interval`):
   earlier. (HeidelTime compares only months with the tense, and without one keeps the reference year for a date
   and takes the past for a weekday.)
   "last Monday" and "next Tuesday" are the nearest strictly before and strictly after the reference.
+- "earlier this week" and "later this month" are the days of the reference's ISO week, month or year before or
+  after the reference day (precision range; TIMEX3 gives the unit only). An error where no such day exists.
 - "early", "mid" and "late" March are days 1-10, 11-20 and 21-31: a convention of this module (TIMEX3 only
   marks the month with mod START, MID or END). Precision range.
 - Dates given in full: "2023-03-20", "March 20, 2023", "March 2023".
@@ -181,6 +183,22 @@ def _calendar_unit(text: str, reference: dt.date, tense: str | None) -> Found:
     return start, end, unit, f"TIMEX3 {value}, the {kind} of the reference date{shift}"
 
 
+def _part_of_unit(text: str, reference: dt.date, tense: str | None) -> Found:
+    """Earlier or later this week, month or year: the days of the reference's unit before or after its day."""
+    match = re.fullmatch(r"(earlier|later) this " + _UNIT, text)
+    if not match or match.group(2) == "day":
+        return None
+    which, unit = match.groups()
+    value = timex3_value(unit, reference)
+    first, last = timex3_interval(value)
+    start, end = (first, reference - DAY) if which == "earlier" else (reference + DAY, last)
+    if start > end:
+        edge = "first" if which == "earlier" else "last"
+        raise TimeExpressionError(f"the reference date is the {edge} day of its {unit}: no day lies {which} in it")
+    side = "before" if which == "earlier" else "after"
+    return start, end, "range", f"TIMEX3 {value}, the days of the reference date's {unit} {side} it"
+
+
 def _duration(text: str, reference: dt.date, tense: str | None) -> Found:
     """The past N units, the last week: a duration ending on the reference date."""
     match = re.fullmatch(r"(?:for |over |in )?the (?:past|last) (?:" + _COUNT + " " + _UNIT + "s?|" + _UNIT + ")", text)
@@ -269,7 +287,7 @@ def _day_of(name: str, day: int, year: str | None, reference: dt.date, tense: st
     return start, start, "day", f"TIMEX3 {start}, {_side(tense)}"
 
 
-PARSERS = (_iso_date, _calendar_unit, _duration, _weekday, _weekend, _month, _month_day, _day_month)
+PARSERS = (_iso_date, _calendar_unit, _part_of_unit, _duration, _weekday, _weekend, _month, _month_day, _day_month)
 
 
 def resolve(

@@ -217,6 +217,7 @@ TIME = re.compile(
     "|".join(
         [
             r"(?i:\b(?:the day before yesterday|the day after tomorrow|yesterday|today|tomorrow)\b)",
+            r"\b(?i:earlier|later) this (?:week|month|year)\b",
             r"\b(?i:last|this|next|the previous) " + _UNIT + r"\b",
             r"\b" + _COUNT + " " + _UNIT + r"s? ago\b",
             r"\b(?i:for |over |in )?(?i:the) (?:past|last) (?:" + _COUNT + " " + _UNIT + "s?|" + _UNIT + r")\b",
