@@ -84,6 +84,9 @@ def event_with(dataset, words: str):
         ("Qatar will keep sanctions until Russia signs an accord with Ukraine.", "accord", "hypothetical"),
         ("Russia has regularly shelled Ukraine.", "shelled", "ongoing"),  # a habit
         ("This is the moment, let the attacks of Russia on Ukraine end.", "attacks", "hypothetical"),  # a wish
+        ("Qatar condemned the killings of civilians by Russia in Ukraine.", "killings", "ongoing"),  # under way
+        ("Qatar spoke of the military operation of Russia in Ukraine.", "military operation", "ongoing"),
+        ("Russia conducted an assault on Ukraine.", "assault", "occurred"),  # the act, not the noun's default
         ("Let us welcome the talks between Russia and Ukraine.", "welcome", "occurred"),  # the speaker's own act
         ("Qatar will keep the aid flowing to Ukraine.", "aid", "ongoing"),  # kept going, not begun
         ("Qatar said that in the event of an invasion of Ukraine it would act.", "invasion", "hypothetical"),

@@ -250,6 +250,8 @@ class Drafter:
         best = None
         triggers = [t for t in sentence.triggers if clause[0] <= t.start < clause[1]]
         default = self.default_cue(sentence, trigger)
+        if default and kind != "noun" and default.start > trigger[0]:
+            default = None  # "conducted an assault": the noun's default is not the act's
         for cue in sentence.cues:
             if not (clause[0] <= cue.start < clause[1]):
                 continue
