@@ -83,6 +83,7 @@ def event_with(dataset, words: str):
         ("Qatar asked whether Russia attacked Ukraine.", "attacked", "hypothetical"),  # an open question
         ("Qatar will keep sanctions until Russia signs an accord with Ukraine.", "accord", "hypothetical"),
         ("Russia has regularly shelled Ukraine.", "shelled", "ongoing"),  # a habit
+        ("Qatar is already mediating between Ukraine and Russia.", "mediating", "ongoing"),  # an adverb in between
         ("This is the moment, let the attacks of Russia on Ukraine end.", "attacks", "hypothetical"),  # a wish
         ("Qatar condemned the killings of civilians by Russia in Ukraine.", "killings", "ongoing"),  # under way
         ("Qatar spoke of the military operation of Russia in Ukraine.", "military operation", "ongoing"),
