@@ -84,6 +84,8 @@ def event_with(dataset, words: str):
         ("Qatar will keep sanctions until Russia signs an accord with Ukraine.", "accord", "hypothetical"),
         ("Russia has regularly shelled Ukraine.", "shelled", "ongoing"),  # a habit
         ("Qatar is already mediating between Ukraine and Russia.", "mediating", "ongoing"),  # an adverb in between
+        ("Qatar welcomed the upcoming talks between Ukraine and Russia.", "talks", "planned"),
+        ("We must once again condemn the attacks of Russia on Ukraine.", "condemn", "occurred"),  # a formula
         ("This is the moment, let the attacks of Russia on Ukraine end.", "attacks", "hypothetical"),  # a wish
         ("Qatar condemned the killings of civilians by Russia in Ukraine.", "killings", "ongoing"),  # under way
         ("Qatar spoke of the military operation of Russia in Ukraine.", "military operation", "ongoing"),
