@@ -85,6 +85,8 @@ def event_with(dataset, words: str):
         ("Russia has regularly shelled Ukraine.", "shelled", "ongoing"),  # a habit
         ("Qatar is already mediating between Ukraine and Russia.", "mediating", "ongoing"),  # an adverb in between
         ("Qatar welcomed the upcoming talks between Ukraine and Russia.", "talks", "planned"),
+        ("Qatar welcomed the announcement by Ukraine of a ceasefire with Russia.", "ceasefire", "occurred"),
+        ("A ceasefire between Ukraine and Russia was reached in Doha.", "ceasefire", "occurred"),
         ("We must once again condemn the attacks of Russia on Ukraine.", "condemn", "occurred"),  # a formula
         ("This is the moment, let the attacks of Russia on Ukraine end.", "attacks", "hypothetical"),  # a wish
         ("Qatar condemned the killings of civilians by Russia in Ukraine.", "killings", "ongoing"),  # under way
