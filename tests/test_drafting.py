@@ -86,6 +86,7 @@ def event_with(dataset, words: str):
         ("Qatar is already mediating between Ukraine and Russia.", "mediating", "ongoing"),  # an adverb in between
         ("It is horrifying that Russia attacked Ukraine.", "attacked", "occurred"),  # an adjective, no progressive
         ("Qatar looks forward to talks between Ukraine and Russia.", "talks", "planned"),
+        ("Qatar will condemn the recent attacks of Russia on Ukraine.", "attacks", "occurred"),  # done, whatever follows
         ("Qatar welcomed the upcoming talks between Ukraine and Russia.", "talks", "planned"),
         ("Qatar welcomed the announcement by Ukraine of a ceasefire with Russia.", "ceasefire", "occurred"),
         ("A ceasefire between Ukraine and Russia was reached in Doha.", "ceasefire", "occurred"),
