@@ -794,6 +794,18 @@ def test_an_act_named_by_an_infinitive_after_an_appeal_or_a_judgment_is_drafted(
     assert dataset.annotations.events[[e.head for e in result.events].index(act)].evidence[0].quote.startswith("to ")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar, Turkey, Ukraine welcome the good offices of Russia.",  # a list with commas only
+        "Qatar, Turkey and his Excellency Ukraine welcome the good offices of Russia.",  # "and his", a title
+    ],
+)
+def test_a_listed_subject_acting_on_a_third_party_is_one_event_per_member(tmp_path, text):
+    result, _ = drafted(tmp_path, text)
+    assert sorted(e.actors[0].actor_id for e in result.events) == ["QAT", "TUR", "UKR"]
+
+
 def test_a_passive_with_its_agents_is_one_act_per_agent(tmp_path):
     result, _ = drafted(tmp_path, "The meeting was convened by Qatar and Turkey.")
     convened = [e for e in result.events if e.head == "convened"]

@@ -524,7 +524,8 @@ class Drafter:
         third = [o for o in objects if o not in subjects and o.actor_id not in between]
         next_to_verb = before and re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}", self.text[before[-1].end : trigger.start])
         coordinated = len(before) >= 2 and re.fullmatch(
-            r"\s+and\s+(?:the\s+)?", self.text[before[-2].end : before[-1].start]
+            r"\s*(?:,|,?\s+and)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[A-Z][\w.]*\s+){0,3}",
+            self.text[before[-2].end : before[-1].start],
         )
         joint = next_to_verb and len(subjects) >= 2 and (coordinated or before[-1].role == "anaphor")
         if joint and third and trigger.rule.joint == "each":
