@@ -794,6 +794,14 @@ def test_an_act_named_by_an_infinitive_after_an_appeal_or_a_judgment_is_drafted(
     assert dataset.annotations.events[[e.head for e in result.events].index(act)].evidence[0].quote.startswith("to ")
 
 
+def test_the_leaders_are_the_pair_of_names_before_where_no_known_person_is(tmp_path):
+    text = "Chancellor Brandt of Sudavia spoke with President Kohl of Nordia. The leaders condemned the attacks of Russia."
+    result, _ = drafted(tmp_path, text)
+    condemned = [e for e in result.events if e.head == "condemned"]
+    assert [e.actors[-1].actor_id for e in condemned] == ["RUS", "RUS"]  # one event per leader, on Russia
+    assert len({e.actors[0].actor_id for e in condemned}) == 2
+
+
 @pytest.mark.parametrize(
     "text",
     [

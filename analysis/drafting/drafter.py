@@ -310,10 +310,11 @@ class Drafter:
         for "leaders" and "presidents" ("the two leaders" after "X spoke with Y" and "this war"), in the order the
         text first names them."""
         people = re.search(r"leaders|presidents", mention.surface, re.IGNORECASE)
-        for event in reversed(self.events[-COREFERENCE_WINDOW:]):
-            pair = [a for a in (event.joint or event.actors) if not people or a.form == "person"][:2]
-            if len(pair) == 2:
-                return sorted(pair, key=lambda a: self.first_named.get(a.actor_id, len(self.text)))
+        for persons_only in ([True, False] if people else [False]):  # else any pair: a name the dictionaries lack
+            for event in reversed(self.events[-COREFERENCE_WINDOW:]):
+                pair = [a for a in (event.joint or event.actors) if not persons_only or a.form == "person"][:2]
+                if len(pair) == 2:
+                    return sorted(pair, key=lambda a: self.first_named.get(a.actor_id, len(self.text)))
         return []
 
     def expand(self, entities: list) -> list[Entity]:
