@@ -452,6 +452,12 @@ def test_partners_named_each_with_with_are_one_event_each(tmp_path):
     assert {e.actor2 for e in working} >= {"TUR", "EU"}
 
 
+def test_partners_joined_after_one_with_are_one_event_each(tmp_path):
+    _, dataset = drafted(tmp_path, "Qatar spoke with Ukraine, Turkey and Russia.")
+    spoke = [e for e in dataset.annotations.events if e.cameo_code == "040"]
+    assert sorted((e.actor1, e.actor2) for e in spoke) == [("QAT", "RUS"), ("QAT", "TUR"), ("QAT", "UKR")]
+
+
 def test_peace_is_an_event_only_as_an_aim(tmp_path):
     _, dataset = drafted(tmp_path, "Russia shows no desire for peace. Ukraine wants a lasting peace with Russia.")
     peace = [e for e in dataset.annotations.events if e.cameo_code == "057"]

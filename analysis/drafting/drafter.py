@@ -548,6 +548,11 @@ class Drafter:
         else:
             first, reason = objects, "draft: no subject; actor1 the first actor after the verb"
         partners = [m for m in after if _word_before(self.text, m.start).lower() == "with"]
+        for m in after:  # "spoke with X and Y", "met with X, Y and Z": each one a partner too
+            if partners and m.start > partners[-1].start and re.fullmatch(
+                r"\s*(?:,|,?\s+and)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}", self.text[partners[-1].end : m.start]
+            ):
+                partners.append(m)
         if first and len(partners) >= 2:
             groups = [first[:1] + [e for e in self.expand([m]) if e != first[0]] for m in partners]
             return groups, "draft: one event per partner named with 'with'", []
