@@ -204,6 +204,11 @@ def _toml(value) -> str:
     raise TypeError(value)
 
 
+LISTED = re.compile(  # what joins the members of a list of actors: "X, Y and Z", "X and his Y", "X and Prime Minister Y"
+    r"\s*(?:,|,?\s+and)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[A-Z][\w.]*\s+){0,3}"
+)
+
+
 class Drafter:
     def __init__(self, article: Article, dictionaries: Dictionaries, codebook: Codebook):
         self.article, self.d, self.codebook = article, dictionaries, codebook
@@ -524,10 +529,7 @@ class Drafter:
         between = {m.entity.actor_id for m in after if "between" in self.text[trigger.end : m.start]}
         third = [o for o in objects if o not in subjects and o.actor_id not in between]
         next_to_verb = before and re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}", self.text[before[-1].end : trigger.start])
-        coordinated = len(before) >= 2 and re.fullmatch(
-            r"\s*(?:,|,?\s+and)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[A-Z][\w.]*\s+){0,3}",
-            self.text[before[-2].end : before[-1].start],
-        )
+        coordinated = len(before) >= 2 and LISTED.fullmatch(self.text[before[-2].end : before[-1].start])
         joint = next_to_verb and len(subjects) >= 2 and (coordinated or before[-1].role == "anaphor")
         if joint and third and trigger.rule.joint == "each":
             reason = "draft: one event per member of a joint subject acting on a third party"
@@ -549,9 +551,7 @@ class Drafter:
             first, reason = objects, "draft: no subject; actor1 the first actor after the verb"
         partners = [m for m in after if _word_before(self.text, m.start).lower() == "with"]
         for m in after:  # "spoke with X and Y", "met with X, Y and Z": each one a partner too
-            if partners and m.start > partners[-1].start and re.fullmatch(
-                r"\s*(?:,|,?\s+and)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}", self.text[partners[-1].end : m.start]
-            ):
+            if partners and m.start > partners[-1].start and LISTED.fullmatch(self.text[partners[-1].end : m.start]):
                 partners.append(m)
         if first and len(partners) >= 2:
             groups = [first[:1] + [e for e in self.expand([m]) if e != first[0]] for m in partners]
