@@ -583,6 +583,14 @@ def test_earlier_this_week_is_read_as_a_time_of_the_clause(tmp_path):
     )
 
 
+def test_a_year_given_in_full_is_read_as_a_time_and_two_years_are_not(tmp_path):
+    _, dataset = drafted(tmp_path, "Russia attacked Ukraine in 2014. Qatar met Ukraine in 2017 and 2018.")
+    attacked, met = event_with(dataset, "attacked"), event_with(dataset, "met")
+    interval = dataset.intervals[attacked.event_id]
+    assert (attacked.time_text, interval.start, interval.end) == ("in 2014", dt.date(2014, 1, 1), dt.date(2014, 12, 31))
+    assert met.time_text == ""
+
+
 def test_a_day_before_its_month_is_read_as_a_date(tmp_path):
     _, dataset = drafted(tmp_path, "Russia met Ukraine on 13 August. They will meet again on the 2nd of September.")
     met, again = event_with(dataset, "met"), event_with(dataset, "meet again")

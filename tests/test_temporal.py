@@ -179,6 +179,7 @@ def test_the_table_covers_every_expression_family():
         "month day": r"(on )?[a-z]+ \d+(st|nd|rd|th)?(, \d{4})?",
         "day month": r"(on )?(the )?\d+(st|nd|rd|th)?( of)? [a-z]+( \d{4})?",
         "ISO date": r"\d{4}-\d\d-\d\d",
+        "year": r"(in )?\d{4}",
     }
     for family, pattern in families.items():
         assert any(re.fullmatch(pattern, row["expression"].lower()) for row in rows), family

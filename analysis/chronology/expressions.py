@@ -20,7 +20,7 @@ and the days of that value (`timex3_interval`):
   after the reference day (precision range; TIMEX3 gives the unit only). An error where no such day exists.
 - "early", "mid" and "late" March are days 1-10, 11-20 and 21-31: a convention of this module (TIMEX3 only
   marks the month with mod START, MID or END). Precision range.
-- Dates given in full: "2023-03-20", "March 20, 2023", "March 2023".
+- Dates given in full: "2023-03-20", "March 20, 2023", "March 2023", "in 2023" (precision year).
 
 A date that the tense contradicts (wholly after the reference in the past tense, wholly before it in the future
 tense) is an error, as is an expression the resolver cannot read. Ordering expressions ("After the vote",
@@ -263,6 +263,15 @@ def _month(text: str, reference: dt.date, tense: str | None) -> Found:
     )
 
 
+def _year(text: str, reference: dt.date, tense: str | None) -> Found:
+    """(In) 2014: the calendar year, given in full."""
+    match = re.fullmatch(r"(?:in )?(\d{4})", text)
+    if not match:
+        return None
+    start, end = timex3_interval(match.group(1))
+    return start, end, "year", f"TIMEX3 {match.group(1)}, a calendar year given in full"
+
+
 def _month_day(text: str, reference: dt.date, tense: str | None) -> Found:
     """(On) March 20(th)(, 2023): the year by tense unless given."""
     match = re.fullmatch(r"(?:on )?" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?", text)
@@ -287,7 +296,18 @@ def _day_of(name: str, day: int, year: str | None, reference: dt.date, tense: st
     return start, start, "day", f"TIMEX3 {start}, {_side(tense)}"
 
 
-PARSERS = (_iso_date, _calendar_unit, _part_of_unit, _duration, _weekday, _weekend, _month, _month_day, _day_month)
+PARSERS = (
+    _iso_date,
+    _calendar_unit,
+    _part_of_unit,
+    _duration,
+    _weekday,
+    _weekend,
+    _month,
+    _year,
+    _month_day,
+    _day_month,
+)
 
 
 def resolve(

@@ -227,6 +227,7 @@ TIME = re.compile(
             r"\b(?i:on )?" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?\b",
             r"\b(?i:in )?(?:(?i:early|mid|late)[- ])?" + _MONTH + r"(?: \d{4})?\b",
             r"\b\d{4}-\d\d-\d\d\b",
+            r"\b(?i:in) (?:19|20)\d\d\b(?![-–/]| and)",
         ]
     )
 )
