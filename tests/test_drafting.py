@@ -101,6 +101,7 @@ def event_with(dataset, words: str):
         ("Qatar announced talks between Ukraine and Russia to be held in Doha.", "talks", "planned"),
         ("Russia should have held talks with Ukraine.", "held talks", "negated"),  # what should have been was not
         ("Russia has shown no readiness to engage in talks with Ukraine.", "talks", "hypothetical"),  # a will denied
+        ("Qatar stressed Russia's obligation to withdraw its troops from Ukraine.", "withdraw", "hypothetical"),  # a duty
         ("Russia never negotiated with Ukraine.", "negotiated", "negated"),
         ("Qatar has been working to organize talks between Ukraine and Russia.", "organize", "ongoing"),
         ("Qatar continues to mediate between Ukraine and Russia.", "mediate", "ongoing"),
@@ -313,6 +314,7 @@ def test_after_this_dates_the_event_from_its_predecessor(tmp_path):
         ("Qatar reaffirms its continued and unwavering support for Ukraine.", "unwavering support for", "051"),
         ("Ukraine and Russia signed the Qatar-brokered deal.", "Qatar-brokered", "045"),
         ("Qatar hopes for a diplomatic solution between Ukraine and Russia.", "diplomatic solution", "057"),
+        ("Qatar called on Russia to lay down its weapons in Ukraine.", "lay down its weapons", "0871"),
     ],
 )
 def test_verb_patterns_give_their_cameo_code(tmp_path, text, words, code):
