@@ -197,6 +197,10 @@ NEW_MODIFIERS = {
     "daily",
     "latest",
     "recent",
+    "last",
+    "previous",
+    "earlier",
+    "past",
 }
 GEOGRAPHIC = r"(?:region|oblast|province|river|Sea|sea|Ocean|peninsula|territory|city|district|border|soil)"
 REPORTING_THAT = re.compile(
