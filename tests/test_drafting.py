@@ -1113,6 +1113,8 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
     assert sorted(name for name, which in sets.items() if which == "held-out") == [
         "nl-koenders-lavrov-munich-2016-02-12",
         "uk-unsc-energy-targeting-2024-11-27",
+        "usun-minsk-agreements-failure-2023-02-17",
+        "wh-obama-merkel-debaltseve-ceasefire-2015-02-14",
     ]
     assert sets["wh-biden-poroshenko-mh17-ceasefire-2014-07-18"] == "development"  # round 23, studied for round 24
     assert sets["uk-pm-saudi-crown-prince-call-2025-03-19"] == "development"  # shares a sentence with a development text
