@@ -315,6 +315,7 @@ def test_after_this_dates_the_event_from_its_predecessor(tmp_path):
         ("Ukraine and Russia signed the Qatar-brokered deal.", "Qatar-brokered", "045"),
         ("Qatar hopes for a diplomatic solution between Ukraine and Russia.", "diplomatic solution", "057"),
         ("Qatar called on Russia to lay down its weapons in Ukraine.", "lay down its weapons", "0871"),
+        ("Ukraine and Russia agreed to stay in contact.", "stay in contact", "040"),
     ],
 )
 def test_verb_patterns_give_their_cameo_code(tmp_path, text, words, code):
@@ -402,6 +403,14 @@ def test_what_a_meeting_is_to_discuss_is_an_event_of_its_own(tmp_path):
     widening = event_with(dataset, "broadening the ceasefire")
     assert (widening.cameo_code, widening.status) == ("0871", "hypothetical")
     assert event_with(dataset, "will meet").status == "planned"
+
+
+def test_a_last_or_previous_event_is_a_new_one_not_a_second_mention(tmp_path):
+    text = "Qatar discussed the war with Ukraine. The {} meeting between Ukraine and Russia took place in Geneva."
+    _, again = drafted(tmp_path / "again", text.format("same"))
+    assert not any("meeting" in e.evidence[0].quote for e in again.annotations.events)  # the discussion, mentioned again
+    _, last = drafted(tmp_path / "last", text.format("last"))
+    assert event_with(last, "meeting").actor1 == "UKR"
 
 
 def test_a_participle_after_a_determiner_or_a_purpose_infinitive_is_no_event_of_its_own(tmp_path):
