@@ -405,6 +405,12 @@ def test_what_a_meeting_is_to_discuss_is_an_event_of_its_own(tmp_path):
     assert event_with(dataset, "will meet").status == "planned"
 
 
+def test_what_is_discussed_is_an_event_of_its_own(tmp_path):
+    _, dataset = drafted(tmp_path, "Ukraine discussed with Qatar the possibility of new talks with Russia.")
+    talks = event_with(dataset, "new talks")
+    assert (talks.cameo_code, talks.status) == ("046", "hypothetical")
+
+
 def test_a_last_or_previous_event_is_a_new_one_not_a_second_mention(tmp_path):
     text = "Qatar discussed the war with Ukraine. The {} meeting between Ukraine and Russia took place in Geneva."
     _, again = drafted(tmp_path / "again", text.format("same"))
@@ -422,10 +428,10 @@ def test_a_participle_after_a_determiner_or_a_purpose_infinitive_is_no_event_of_
     assert codes == ["040", "040", "0871"], [(e.cameo_code, e.evidence[0].quote) for e in dataset.annotations.events]
 
 
-def test_an_attack_or_aid_a_meeting_speaks_of_is_an_act_of_its_own(tmp_path):
-    # the topic of a talk is part of the talk ("discussed the ceasefire"), but a fight or aid goes on in the world
+def test_an_attack_or_a_ceasefire_a_meeting_speaks_of_is_an_act_of_its_own(tmp_path):
     _, dataset = drafted(tmp_path, "Qatar discussed the attack of Russia on Ukraine and the ceasefire.")
-    assert sorted(e.cameo_code for e in dataset.annotations.events) == ["040", "190"]
+    assert sorted(e.cameo_code for e in dataset.annotations.events) == ["040", "0871", "190"]
+    assert event_with(dataset, "ceasefire").status == "hypothetical"  # discussed, not declared
 
 
 def test_a_joint_subject_acting_on_a_third_party_is_one_event_per_subject(tmp_path):
