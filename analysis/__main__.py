@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in export(args.outdir, load_dataset(args.article)):
                 print(path)
         elif args.command == "draft":
-            from analysis.drafting.drafter import DRAFT_DIR, draft
+            from analysis.drafting.files import DRAFT_DIR, draft
 
             out = args.out or args.article / DRAFT_DIR
             for path in draft(args.article, out):

@@ -249,7 +249,7 @@ def bench_drafting(repetitions: int = 3, factors=DRAFT_FACTORS) -> None:
     and of the default article's text repeated 1x, 10x and 100x (one folder made by `new`), to show the growth
     with length. The parser's model is loaded once first, and its time printed apart."""
 
-    from analysis.drafting.drafter import draft
+    from analysis.drafting.files import draft
     from analysis.drafting.parser import clear_cache, pipeline
     from analysis.scaffold import scaffold
     from analysis.text.records import ARTICLES_DIR

@@ -13,8 +13,9 @@ import pytest
 
 from analysis.__main__ import main
 from analysis.drafting.dictionaries import DRAFTING_DIR, load_dictionaries
-from analysis.drafting.drafter import draft, draft_article
+from analysis.drafting.drafter import draft_article
 from analysis.drafting.evaluation import evaluate, match_spans, prf
+from analysis.drafting.files import draft
 from analysis.scaffold import check, scaffold
 from analysis.tables.events import load_dataset
 from analysis.text.records import AnnotationError
@@ -1163,7 +1164,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
 
 
 def test_the_comparison_marks_both_one_or_the_other(tmp_path):
-    from analysis.drafting.drafter import draft
+    from analysis.drafting.files import draft
     from analysis.figures.render import compare_evidence
     from analysis.tables.events import load_dataset
     from analysis.text.records import ARTICLES_DIR

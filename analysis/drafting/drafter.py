@@ -1,7 +1,7 @@
 """The machine draft of an article folder (`python -m analysis draft ARTICLE_DIR`): actors, places, mention roles,
-events with links, and a minimal story, written in the curated files' own format into ARTICLE_DIR/draft/ (or
-another folder), every record marked as a draft. A person reviews the draft, copies it over the folder's files
-and fixes what the notes flag ("draft, check: ...").
+events with links, and a minimal story, every record marked as a draft (analysis.drafting.files writes them in the
+curated files' own format). A person reviews the draft, copies it over the folder's files and fixes what the notes
+flag ("draft, check: ...").
 
 Events come clause by clause: every verb pattern of a clause is an event, and so is every other verb the parser
 finds (analysis.drafting.parser; coded by lemmas.csv, flagged where no row codes it). Actor1 is the subject
@@ -15,11 +15,7 @@ reporting phrase (else the article's first source, else its outlet), links from 
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
-import shutil
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,14 +36,12 @@ from analysis.drafting.clauses import (
 from analysis.drafting.dictionaries import OTHER_LEMMA, Dictionaries, Rule, load_dictionaries
 from analysis.drafting.parser import parsed_verbs
 from analysis.tables.events import date_events
-from analysis.text.actors import ACTOR_COLUMNS, ACTORS_FILE, PLACES_FILE, ROLES_FILE
 from analysis.text.annotations import EVENTS_FILE
-from analysis.text.article import META_FILE, Article, load_article
+from analysis.text.article import Article, load_article
 from analysis.text.codebook import Codebook, load_codebook
 from analysis.text.records import VOCABULARY_DIR, AnnotationError
-from analysis.text.story import NO_SIDE, STORY_FILE
+from analysis.text.story import NO_SIDE
 
-DRAFT_DIR = "draft"
 COREFERENCE_WINDOW = 40  # events looked back at for a second mention or the event a connective refers to
 NP_STOP = {
     "which",
@@ -190,18 +184,6 @@ class Draft:
 def _word_before(text: str, index: int) -> str:
     match = re.search(r"([\w'-]+)\W*$", text[max(0, index - 80) : index])
     return match.group(1) if match else ""
-
-
-def _toml(value) -> str:
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + " }"
-    if isinstance(value, int):
-        return str(value)
-    raise TypeError(value)
 
 
 LISTED = re.compile(  # what joins the members of a list of actors: "X, Y and Z", "X and his Y", "X and Prime Minister Y"
@@ -1148,121 +1130,3 @@ def _repair(drafter: Drafter, codebook: Codebook) -> list[str]:
             event.notes.append(f"draft, check: time dropped ({error.problem})")
             event.time = None
     return problems
-
-
-def _quote(text: str, sentence: Sentence, start: int, end: int) -> dict:
-    quote = text[start:end]
-    hits = [m.start() for m in re.finditer(re.escape(quote), sentence.text)]
-    entry = {"sentence": sentence.sentence_id, "quote": quote}
-    if len(hits) > 1:
-        entry["occurrence"] = hits.index(start - sentence.start) + 1
-    return entry
-
-
-def events_toml(draft: Draft) -> str:
-    text = draft.article.text
-    out = [
-        "# DRAFT events written by `python -m analysis draft`: review every record (notes starting 'draft, check:'",
-        "# need a decision), then copy over the folder's events.toml.",
-        "",
-    ]
-    for event in draft.events:
-        actors = [a.actor_id for a in event.actors]
-        primary = event.spans[event.primary]
-        spans = [primary] + [s for i, s in enumerate(event.spans) if i != event.primary and s != primary]
-        sentence_of = {s.sentence_id: s for s in draft.sentences}
-        quote = text[primary[0] : primary[1]]
-        source, sentence, a, b = event.attribution
-        fields = {
-            "id": event.event_id,
-            "label": " ".join(quote.split()[:8]),
-            "action": quote,
-            "actor1": actors[0],
-        }
-        if len(actors) > 1:
-            fields["actor2"] = actors[1]
-        if len(actors) > 2:
-            fields["other_actors"] = actors[2:]
-        fields["cameo"] = event.code
-        fields["status"] = event.status
-        if event.time:
-            fields["time"] = text[event.time[0] : event.time[1]]
-        if event.location:
-            fields["location"] = event.location
-        fields["attributed_to"] = {"actor": source.actor_id, **_quote(text, sentence, a, b)}
-        evidence = []
-        for s0, s1 in spans:
-            holder = next(s for s in sentence_of.values() if s.start <= s0 < s.end)
-            evidence.append(_quote(text, holder, s0, min(s1, holder.end)))
-        fields["evidence"] = evidence
-        notes = [event.status_reason, event.actors_reason, *event.notes]
-        fields["note"] = "; ".join(n for n in notes if n) or "draft"
-        out.append("[[event]]")
-        out += [f"{k} = {_toml(v)}" for k, v in fields.items()]
-        out.append("")
-    for link in draft.links:
-        out.append("[[link]]")
-        out.append(f"source = {_toml(link.source.event_id)}")
-        out.append(f"target = {_toml(link.target.event_id)}")
-        out.append(f"relation = {_toml(link.relation)}")
-        out.append(f"evidence = {_toml(_quote(text, link.sentence, *link.span))}")
-        out.append(f"note = {_toml(link.note)}")
-        out.append("")
-    return "\n".join(out)
-
-
-def _csv(columns: list[str], rows: list[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def story_toml(draft: Draft) -> str:
-    title = draft.article.meta.get("original_report", {}).get("title") or "Draft story"
-    lines = [
-        "# DRAFT story written by `python -m analysis draft`: the parties are the sides of the drafted actors",
-        "# (a state with its organs; a state that mediates is a mediator). Review before use.",
-        f"title = {_toml(title)}",
-        f"source_line = {_toml('Source: ' + title + '. Coding: machine draft, to review.')}",
-        "",
-    ]
-    for party in draft.parties:
-        lines += ["[[party]]", *(f"{k} = {_toml(v)}" for k, v in party.items()), ""]
-    return "\n".join(lines)
-
-
-def write_draft(draft: Draft, out: Path) -> list[Path]:
-    """The draft files in `out` (a new folder or a former draft folder), beside copies of the article and its
-    metadata so that the folder loads on its own (`python -m analysis check OUT`)."""
-    folder = draft.article.path.parent
-    if out.resolve() == folder.resolve():
-        raise AnnotationError(out, "folder", "the draft never overwrites the curated files: write it to another folder")
-    out.mkdir(parents=True, exist_ok=True)
-    files = {
-        ACTORS_FILE: _csv([*ACTOR_COLUMNS, "note"], list(draft.actors.values())),
-        PLACES_FILE: _csv(
-            ["place_id", "name", "country", "aliases", "note"],
-            [
-                {"place_id": pid, **{k: (";".join(v) if k == "aliases" else v) for k, v in row.items()}}
-                for pid, row in draft.places.items()
-            ],
-        ),
-        ROLES_FILE: _csv(["sentence_id", "surface", "occurrence", "role", "reason"], draft.roles),
-        EVENTS_FILE: events_toml(draft),
-        STORY_FILE: story_toml(draft),
-    }
-    written = []
-    for name in (draft.article.path.name, META_FILE):
-        shutil.copyfile(folder / name, out / name)
-        written.append(out / name)
-    for name, content in files.items():
-        (out / name).write_text(content, encoding="utf-8")
-        written.append(out / name)
-    return written
-
-
-def draft(folder: Path, out: Path | None = None, vocabularies: Path = VOCABULARY_DIR) -> list[Path]:
-    """Draft the article folder `folder` into `out` (default FOLDER/draft)."""
-    return write_draft(draft_article(folder, vocabularies=vocabularies), out or folder / DRAFT_DIR)

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.drafting.drafter import draft
+from analysis.drafting.files import draft
 from analysis.tables.events import Dataset, load_dataset
 from analysis.text.annotations import EVENTS_FILE
 from analysis.text.article import META_FILE
