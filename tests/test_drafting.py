@@ -444,6 +444,15 @@ def test_a_joint_subject_acting_on_a_third_party_is_one_event_per_subject(tmp_pa
     assert (agreeing.actor1, agreeing.actor2) == ("UKR", "RUS")  # agreeing is done together: verbs.csv "joint"
 
 
+def test_an_act_with_no_actor_after_it_takes_its_target_from_the_context(tmp_path):
+    _, dataset = drafted(tmp_path, "Russia attacked Ukraine on Monday. On Tuesday Russia attacked again. Qatar protested.")
+    events = sorted(dataset.annotations.events, key=lambda e: e.evidence[0].start)
+    again, protest = events[1], events[2]
+    assert (again.actor1, again.actor2) == ("RUS", "UKR")  # the actor Russia acts on elsewhere
+    assert (protest.actor1, protest.actor2) == ("QAT", "RUS")  # else the actor named most often
+    assert "draft, check: actor2 from the context" in again.note
+
+
 def test_a_joint_subject_without_a_third_party_is_one_dyad(tmp_path):
     _, dataset = drafted(tmp_path, "Ukraine and Russia will continue working toward a truce.")
     working = event_with(dataset, "working toward")

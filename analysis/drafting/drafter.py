@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -903,6 +904,35 @@ class Drafter:
                     f"({self.text[first.trigger[0] : first.trigger[1]]!r})"
                 )
 
+    def supply_targets(self) -> None:
+        """An act with no actor after it ("the army attacked", "the leaders met") gets as actor2 the actor its actor1
+        acts on most often in the rest of the draft, else the actor the draft names most often besides actor1:
+        coders name the target from the context, and a person checks it."""
+        order = {}
+        for event in self.events:
+            for entity in event.actors[:2]:
+                order.setdefault(entity.actor_id, entity)
+        named = Counter(a.actor_id for e in self.events for a in e.actors[:2])
+        acted_on = Counter((e.actors[0].actor_id, e.actors[1].actor_id) for e in self.events if len(e.actors) > 1)
+        rank = list(order)
+        co_actors: dict[tuple[int, int], set[str]] = {}  # the members of a subject split one event per member
+        for event in self.events:
+            co_actors.setdefault(event.trigger, set()).add(event.actors[0].actor_id)
+        for event in self.events:
+            if len(event.actors) != 1:
+                continue
+            first = event.actors[0].actor_id
+            own = co_actors[event.trigger] | {a.actor_id for a in event.joint} | {first}
+            targets = {b: n for (a, b), n in acted_on.items() if a == first and b not in own}
+            why = f"the actor {first} acts on most often"
+            if not targets:
+                targets = {b: n for b, n in named.items() if b not in own}
+                why = "the actor the draft names most often"
+            if targets:
+                target = min(targets, key=lambda b: (-targets[b], rank.index(b)))
+                event.actors.append(order[target])
+                event.notes.append(f"draft, check: actor2 from the context ({why})")
+
     def run(self) -> None:
         for sentence in self.sentences:
             self.draft_sentence(sentence)
@@ -926,6 +956,7 @@ class Drafter:
             )
             if place:
                 event.location = place.entity.place_id
+        self.supply_targets()
         self.events.sort(key=lambda e: e.spans[e.primary][0])
         for number, event in enumerate(self.events, start=1):
             event.event_id = f"E{number:02d}"
