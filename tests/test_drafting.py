@@ -1138,7 +1138,9 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
     sets = {folder.name: which for folder, which in evaluation_set()}
     # By the metadata written when the gold folders were committed: a text is held out until its one scoring, then
     # studied for development (round 9's texts moved when a rule changed after their scoring).
-    assert sorted(name for name, which in sets.items() if which == "held-out") == []
+    assert sorted(name for name, which in sets.items() if which == "held-out") == [
+        "jp-hayashi-pandor-peace-initiative-2023-06-08",
+    ]
     assert sets["usun-minsk-agreements-failure-2023-02-17"] == "development"  # round 24, studied for round 25
     assert sets["wh-biden-poroshenko-mh17-ceasefire-2014-07-18"] == "development"  # round 23, studied for round 24
     assert sets["uk-pm-saudi-crown-prince-call-2025-03-19"] == "development"  # shares a sentence with a development text
