@@ -1141,6 +1141,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
     assert sorted(name for name, which in sets.items() if which == "held-out") == [
         "au-pm-abbott-poroshenko-minsk-2014-12-11",
         "jp-hayashi-pandor-peace-initiative-2023-06-08",
+        "kremlin-scholz-hostilities-call-2022-03-04",
         "state-witkoff-umerov-florida-talks-2025-12-05",
         "wh-biden-poroshenko-convoy-2014-08-23",
     ]
