@@ -1143,6 +1143,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
         "jp-hayashi-pandor-peace-initiative-2023-06-08",
         "kremlin-scholz-hostilities-call-2022-03-04",
         "state-witkoff-umerov-florida-talks-2025-12-05",
+        "usun-power-minsk-commitments-2014-11-12",
         "wh-biden-poroshenko-convoy-2014-08-23",
     ]
     assert sets["usun-minsk-agreements-failure-2023-02-17"] == "development"  # round 24, studied for round 25
