@@ -103,7 +103,6 @@ def event_with(dataset, words: str):
         ("Russia should have held talks with Ukraine.", "held talks", "negated"),  # what should have been was not
         ("Russia has shown no readiness to engage in talks with Ukraine.", "talks", "hypothetical"),  # a will denied
         ("Qatar stressed Russia's obligation to withdraw its troops from Ukraine.", "withdraw", "hypothetical"),  # a duty
-        ("The attacks of Russia on Ukraine must stop.", "attacks", "hypothetical"),  # what must happen to an act
         ("Qatar has been committed to talks between Ukraine and Russia.", "committed to", "ongoing"),  # a commitment held
         ("The army of Russia was doing everything possible to protect Ukraine.", "protect", "ongoing"),  # no hypothesis
         ("Russia never negotiated with Ukraine.", "negotiated", "negated"),
