@@ -1219,6 +1219,24 @@ def test_the_held_out_record_pools_each_round_by_hand(tmp_path):
     assert rounds(record).loc[2].event_f1 == 1.0
 
 
+def test_the_draft_is_set_beside_the_second_coder_on_each_text_coded_twice_and_held_out(tmp_path):
+    from analysis.drafting.evaluation import draft_beside_second_coder, held_out_record
+
+    record = held_out_record(write_record(tmp_path, ["3,kursk-qatar,abc1234,10,20,8,6,"]))
+    agreement = pd.DataFrame(
+        {
+            "text": ["kursk-qatar", "ossa-talks-fictional"],  # the second was never held out: no row
+            "event_f1": [0.9, 0.8],
+            "status_accuracy": [1.0, 0.5],
+        }
+    )
+    table = draft_beside_second_coder(record, agreement)
+    assert table.to_dict("records") == [
+        {"text": "kursk-qatar", "who": "draft, held out in round 3", "event_f1": 0.533, "status_accuracy": 0.75},
+        {"text": "kursk-qatar", "who": "second coder", "event_f1": 0.9, "status_accuracy": 1.0},
+    ]
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [

@@ -328,6 +328,27 @@ def coder_agreement(second_codings: Path = SECOND_CODINGS, articles: Path = ARTI
     return pd.DataFrame(rows).round(3)
 
 
+def draft_beside_second_coder(record: pd.DataFrame, agreement: pd.DataFrame) -> pd.DataFrame:
+    """For each text coded twice that was also drafted while held out: the draft's one held-out scoring and the
+    second coder's, both against the first coding, one row each (`who`): what the budget asks of the machine
+    next to what a person reaches on the same words."""
+    scored = record.set_index("text")
+    rows = []
+    for coder in agreement.itertuples():
+        if coder.text not in scored.index:
+            continue  # coded twice, never held out: no draft score to set beside it
+        draft = scored.loc[coder.text]
+        for who, source in ((f"draft, held out in round {draft['round']}", draft), ("second coder", coder._asdict())):
+            rows.append(
+                {
+                    "text": coder.text,
+                    "who": who,
+                    **{measure: source[measure] for measure in ("event_f1", "status_accuracy")},
+                }
+            )
+    return pd.DataFrame(rows, columns=["text", "who", "event_f1", "status_accuracy"])
+
+
 def to_decide(draft_dir: Path) -> pd.DataFrame:
     """What a person must still decide in a draft: every record whose note or reason says "draft, check:"."""
     rows = []
