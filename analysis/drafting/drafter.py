@@ -908,13 +908,13 @@ class Drafter:
         """An act with no actor after it ("the army attacked", "the leaders met") gets as actor2 the actor its actor1
         acts on most often in the rest of the draft, else the actor the draft names most often besides actor1:
         coders name the target from the context, and a person checks it."""
-        order = {}
+        first_named: dict[str, Entity] = {}  # each actor of the draft, in the order the draft first names it
         for event in self.events:
-            for entity in event.actors[:2]:
-                order.setdefault(entity.actor_id, entity)
+            for actor in event.actors[:2]:
+                first_named.setdefault(actor.actor_id, actor)
+        rank = {actor_id: position for position, actor_id in enumerate(first_named)}
         named = Counter(a.actor_id for e in self.events for a in e.actors[:2])
         acted_on = Counter((e.actors[0].actor_id, e.actors[1].actor_id) for e in self.events if len(e.actors) > 1)
-        rank = list(order)
         co_actors: dict[tuple[int, int], set[str]] = {}  # the members of a subject split one event per member
         for event in self.events:
             co_actors.setdefault(event.trigger, set()).add(event.actors[0].actor_id)
@@ -929,8 +929,8 @@ class Drafter:
                 targets = {b: n for b, n in named.items() if b not in own}
                 why = "the actor the draft names most often"
             if targets:
-                target = min(targets, key=lambda b: (-targets[b], rank.index(b)))
-                event.actors.append(order[target])
+                target = min(targets, key=lambda b: (-targets[b], rank[b]))
+                event.actors.append(first_named[target])
                 event.notes.append(f"draft, check: actor2 from the context ({why})")
 
     def run(self) -> None:
@@ -962,7 +962,7 @@ class Drafter:
             event.event_id = f"E{number:02d}"
 
 
-# --- registries, story and files --------------------------------------------------------------------------
+# --- registries and story --------------------------------------------------------------------------------
 
 
 def _side(entity: Entity, mediators: set[str]) -> str:
