@@ -111,8 +111,8 @@ LEFT_STOP = {
     "before",
 }
 SPEAKER_SUBJECT = re.compile(
-    r"(?<![\w-])(?:[Ww]e|I)(?: \w+ly| also| all| still| now)?(?: (?:am|are|have|had|will|would|must|can|do|did)(?: not)?(?: been)?)?\s*$"
-)  # "we also commend", "I condemn"
+    r"(?<![\w-])(?:[Ww]e|I)(?: [a-z]+){0,4}\s*$"
+)  # "we also commend", "I condemn", "we in particular call on", "I would like to thank"
 MODAL = re.compile(r"will|would|could|can|may|might|must|should|shall")  # a cue that reaches every verb after it
 AGENTLESS_ACTS = ("05", "08", "19")  # CAMEO roots of acts a passive with no agent still reports
 DEFAULT_HOLDS_AGAINST = {  # a default status and the cues two words away or more that do not override it
@@ -351,6 +351,11 @@ class Drafter:
             position = word.end()
         end += position
         return base + start, base + end
+
+    def agent_first(self, inside: list[Mention]) -> list[Mention]:
+        """The actors of a noun phrase, the one after "by" first ("an invasion of Ukraine by Russia": Russia
+        invades); the others keep their order ("Russia's attacks on Ukraine")."""
+        return sorted(inside, key=lambda m: _word_before(self.text, m.start).lower() != "by")
 
     def definite(self, sentence: Sentence, trigger) -> tuple[bool, bool]:
         """(definite, new): the determiner before the event noun, and whether a modifier makes it a new one."""
@@ -677,7 +682,9 @@ class Drafter:
                     "draft: actor1 the subject, actor2 'with'",
                 )
             else:
-                entities, why = [m.entity for m in inside], "draft: actors named in the noun phrase"
+                entities, why = [m.entity for m in self.agent_first(inside)], "draft: actors named in the noun phrase"
+        elif verb_event and len(verb_event.actors) > 1 and verb_event.trigger[1] <= trigger.start:
+            entities, why = verb_event.actors[1:], "draft, check: actor1 the object of the clause's verb"
         elif verb_event and verb_event.actors:
             entities, why = verb_event.actors, "draft, check: actors of the clause's verb"
         elif actors:
