@@ -1164,6 +1164,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
         "nz-mfat-unsc-minsk-resolution-2015-02-17",
         "state-harf-osce-access-mariupol-2015-04-24",
         "uk-osce-geneva-talks-2025-11-27",
+        "usun-donbas-passports-minsk-2019-04-25",
         "wh-obama-putin-direct-talks-2014-03-06",
     ]
     assert sets["usun-power-minsk-commitments-2014-11-12"] == "development"  # round 25, studied for round 26
