@@ -11,14 +11,15 @@ verb's event nor a second mention of an earlier event ("the summit", "these nego
 own. Status comes from the nearest status cue (else a default cue on the event's own words, else occurred), the
 time expression from the clause (resolved with the tense the status implies), attribution from the sentence's
 reporting phrase (else the article's first source, else its outlet), links from connectives.
+
+The Drafter reads clause by clause here; who acts on whom is analysis.drafting.roles, status and time
+analysis.drafting.status, links analysis.drafting.links, and the records it builds analysis.drafting.model.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -35,7 +36,11 @@ from analysis.drafting.clauses import (
     read_sentence,
 )
 from analysis.drafting.dictionaries import OTHER_LEMMA, Dictionaries, Rule, load_dictionaries
+from analysis.drafting.links import Linking
+from analysis.drafting.model import COREFERENCE_WINDOW, Draft, DraftEvent, DraftLink
 from analysis.drafting.parser import parsed_verbs
+from analysis.drafting.roles import BORROWED_SUBJECT, PASSIVE, ActorRoles, word_before
+from analysis.drafting.status import StatusReading
 from analysis.tables.events import date_events
 from analysis.text.annotations import EVENTS_FILE
 from analysis.text.article import Article, load_article
@@ -43,7 +48,6 @@ from analysis.text.codebook import Codebook, load_codebook
 from analysis.text.records import VOCABULARY_DIR, AnnotationError
 from analysis.text.story import NO_SIDE
 
-COREFERENCE_WINDOW = 40  # events looked back at for a second mention or the event a connective refers to
 NP_STOP = {
     "which",
     "that",
@@ -110,89 +114,16 @@ LEFT_STOP = {
     "after",
     "before",
 }
-SPEAKER_SUBJECT = re.compile(
-    r"(?<![\w-])(?:[Ww]e|I)(?: [a-z]+){0,4}\s*$"
-)  # "we also commend", "I condemn", "we in particular call on", "I would like to thank"
-MODAL = re.compile(r"will|would|could|can|may|might|must|should|shall")  # a cue that reaches every verb after it
 AGENTLESS_ACTS = ("05", "08", "19")  # CAMEO roots of acts a passive with no agent still reports
-DEFAULT_HOLDS_AGAINST = {  # a default status and the cues two words away or more that do not override it
-    "ongoing": ("planned", "hypothetical"),  # "aimed at settling the border conflict": the conflict goes on
-    "hypothetical": ("ongoing",),  # "remains committed to a just peace", "continues to reject a ceasefire"
-}
 APPEALS = ("02", "10")  # CAMEO roots of an appeal and a demand: what they ask for is an act of its own
-PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")  # before a verb: "was convened", "is supported"
-BORROWED_SUBJECT = (  # the actors of a verb with no subject of its own
-    "draft: the actors of the verb before (the same subject)",
-    "draft: actor1 the subject of the clause before",
-)
-POSSESSED = re.compile(
-    r"\w['’]s\s+(?:(?!(?:to|of|for|on)\b)[\w-]+\s+){0,2}$"
-)  # "the president's agreement", not "... to ban"
-NAMED_AGREEMENT = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+)*?(?:[A-Z][\w-]*|\d+)\s+(?:[a-z][\w-]*\s+)?$"
-)  # before an agreement noun: a name or a date ("the Lakeside agreements", "the July 21 deal")
-AGREEMENT_NOUN = re.compile(r"(?:agreements?|accords?|deal|treaty|protocol|memorandum)", re.IGNORECASE)
 FINITE = re.compile(
     r"\b(?:that|will|could|would|should|might)\b|[,;]|\bto (?!(?:a|an|the)\b)[a-z]+"
 )  # what ends a verb's object
 
 
-@dataclass
-class DraftEvent:
-    code: str
-    kind: str  # verb or noun
-    trigger: tuple[int, int]
-    sentence: Sentence
-    clause: tuple[int, int]
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    primary: int = 0
-    status: str = "occurred"
-    status_reason: str = "no status cue: occurred"
-    actors: list[Entity] = field(default_factory=list)
-    actors_reason: str = ""
-    time: tuple[int, int] | None = None
-    location: str = ""
-    attribution: tuple[Entity, Sentence, int, int] | None = None
-    notes: list[str] = field(default_factory=list)
-    event_id: str = ""
-    head: str = ""
-    joint: list[Entity] = field(default_factory=list)  # the joint subject an event of one of its members belongs to
 
 
-@dataclass
-class DraftLink:
-    source: DraftEvent
-    target: DraftEvent
-    relation: str
-    sentence: Sentence
-    span: tuple[int, int]
-    note: str
-
-
-@dataclass
-class Draft:
-    article: Article
-    sentences: list[Sentence]
-    events: list[DraftEvent]
-    links: list[DraftLink]
-    actors: dict[str, dict]
-    places: dict[str, dict]
-    roles: list[dict]
-    parties: list[dict]
-    problems: list[str]
-
-
-def _word_before(text: str, index: int) -> str:
-    match = re.search(r"([\w'-]+)\W*$", text[max(0, index - 80) : index])
-    return match.group(1) if match else ""
-
-
-LISTED = re.compile(  # what joins the members of a list of actors: "X, Y and Z", "X and his Y", "X and Prime Minister Y"
-    r"\s*(?:,|,?\s+and)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[A-Z][\w.]*\s+){0,3}"
-)
-
-
-class Drafter:
+class Drafter(StatusReading, ActorRoles, Linking):
     def __init__(self, article: Article, dictionaries: Dictionaries, codebook: Codebook):
         self.article, self.d, self.codebook = article, dictionaries, codebook
         self.text = article.text
@@ -229,94 +160,7 @@ class Drafter:
         fallback = min(same_root) if same_root else min(self.codebook.cameo.index)
         return fallback, f"draft, check: CAMEO {code} is not in the codebook; {fallback} taken"
 
-    def status(self, sentence: Sentence, clause, trigger, kind: str) -> tuple[str, str]:
-        words = self.text[trigger[0] : trigger[1]]
-        if kind == "noun" and AGREEMENT_NOUN.fullmatch(words):
-            named = NAMED_AGREEMENT.search(self.text[max(sentence.start, trigger[0] - 60) : trigger[0]])
-            if named and not re.search(r"\b(?:no|not|never|any|future)\b", named.group(), re.IGNORECASE):
-                return "occurred", f"draft: a named agreement ({named.group()}{words}) is one made"
-        best = None
-        triggers = [t for t in sentence.triggers if clause[0] <= t.start < clause[1]]
-        default = self.default_cue(sentence, trigger)
-        if default and kind != "noun" and default.start > trigger[0]:
-            default = None  # "conducted an assault": the noun's default is not the act's
-        for cue in sentence.cues:
-            if not (clause[0] <= cue.start < clause[1]):
-                continue
-            scope = cue.rule.kind
-            if scope == "self" and cue.start < trigger[1] and trigger[0] < cue.end:
-                distance = -1
-            elif scope == "after" and cue.start < trigger[0] < cue.end:
-                distance = 0  # the cue holds the verb: "is helping", "are further intensifying"
-            elif scope == "after" and cue.end <= trigger[0]:
-                if (
-                    default
-                    and cue.rule.value in DEFAULT_HOLDS_AGAINST.get(default.rule.value, ())
-                    and len(self.text[cue.end : trigger[0]].split()) >= 2
-                ):
-                    continue  # a default two words or more past the cue holds: see DEFAULT_HOLDS_AGAINST
-                if any(cue.end <= c.start < trigger[0] for c in sentence.connectives):
-                    continue  # "postponed talks because of the invasion": the connective opens another event
-                if kind == "noun" and cue.rule.value != "occurred" and POSSESSED.search(self.text[cue.end : trigger[0]]):
-                    continue  # "agreed to implement the presidents' agreement": a possessed act is one made
-                if (
-                    cue.rule.value in ("hypothetical", "occurred")
-                    and not MODAL.fullmatch(self.text[cue.start : cue.end].lower())
-                ) and any(cue.end <= t.start and t.end <= trigger[0] and t.rule.kind == "verb" for t in triggers):
-                    continue  # "efforts towards peace, the army has increased": a goal's cue stops at the next verb,
-                    # and so does a formula's ("would like to place our faith in talks": the talks are not done)
-                distance = trigger[0] - cue.end
-            elif scope == "before" and cue.start >= trigger[1] and kind == "noun":  # "the talks were postponed"
-                if any(trigger[1] <= t.start < cue.start and t.rule.kind == "noun" for t in triggers):
-                    continue
-                distance = cue.start - trigger[1]
-            else:
-                continue
-            if best is None or distance < best[0]:
-                best = (distance, cue)
-        if best is None:
-            if default:
-                return (
-                    default.rule.value,
-                    f"draft: no status cue; {self.text[default.start : default.end]!r} is {default.rule.value} unless a cue says otherwise",
-                )
-            return "occurred", "draft: no status cue, occurred"
-        cue = best[1]
-        return cue.rule.value, f"draft: status {cue.rule.value} from {self.text[cue.start : cue.end]!r}"
-
     # --- actors ------------------------------------------------------------------------------------------
-
-    def clause_actors(self, sentence: Sentence, clause, exclude) -> list[Mention]:
-        return [
-            m
-            for m in sentence.mentions
-            if m.role in ("actor", "anaphor") and clause[0] <= m.start < clause[1] and (m.start, m.end) not in exclude
-        ]
-
-    def pair_before(self, mention: Mention) -> list[Entity]:
-        """The pair an anaphor stands for: the actors of the last event with two ("both sides"), of two persons
-        for "leaders" and "presidents" ("the two leaders" after "X spoke with Y" and "this war"), in the order the
-        text first names them."""
-        people = re.search(r"leaders|presidents", mention.surface, re.IGNORECASE)
-        for persons_only in ([True, False] if people else [False]):  # else any pair: a name the dictionaries lack
-            for event in reversed(self.events[-COREFERENCE_WINDOW:]):
-                pair = [a for a in (event.joint or event.actors) if not persons_only or a.form == "person"][:2]
-                if len(pair) == 2:
-                    return sorted(pair, key=lambda a: self.first_named.get(a.actor_id, len(self.text)))
-        return []
-
-    def expand(self, entities: list) -> list[Entity]:
-        out: list[Entity] = []
-        for item in entities:
-            if isinstance(item, Mention) and item.role == "anaphor":
-                out += self.pair_before(item)
-            else:
-                out.append(item.entity if isinstance(item, Mention) else item)
-        unique = []
-        for entity in out:
-            if entity.actor_id not in [u.actor_id for u in unique]:
-                unique.append(entity)
-        return unique
 
     # --- noun phrases ------------------------------------------------------------------------------------
 
@@ -351,11 +195,6 @@ class Drafter:
             position = word.end()
         end += position
         return base + start, base + end
-
-    def agent_first(self, inside: list[Mention]) -> list[Mention]:
-        """The actors of a noun phrase, the one after "by" first ("an invasion of Ukraine by Russia": Russia
-        invades); the others keep their order ("Russia's attacks on Ukraine")."""
-        return sorted(inside, key=lambda m: _word_before(self.text, m.start).lower() != "by")
 
     def definite(self, sentence: Sentence, trigger) -> tuple[bool, bool]:
         """(definite, new): the determiner before the event noun, and whether a modifier makes it a new one."""
@@ -466,19 +305,6 @@ class Drafter:
                 if act and act is not target:
                     self.add_link(act, target, "put_off", sentence, (cue.start, cue.end), "the act that ended the plan")
 
-    def agents(self, trigger: Hit, actors: list[Mention]) -> list[Mention]:
-        """The actors a passive verb names after "by" ("was convened by X and Y", "supported by A, B and C")."""
-        by = re.match(r"\s+by\s+", self.text[trigger.end :])
-        if not by or not PASSIVE.search(self.text[max(0, trigger.start - 12) : trigger.start]):
-            return []
-        found, position = [], trigger.end + by.end()
-        for mention in (m for m in actors if m.start >= position):
-            if not re.fullmatch(r"(?:\s|,|and|as well as|the|[A-Z][a-z]+)*", self.text[position : mention.start]):
-                break
-            found.append(mention)
-            position = mention.end
-        return found
-
     @staticmethod
     def rule_of(sentence: Sentence, event: DraftEvent) -> Rule:
         """The dictionary row of the word an event of this sentence was drafted from."""
@@ -497,54 +323,6 @@ class Drafter:
             if later:
                 words = re.sub(r"[\s,;]*(?:\band\s*)?$", "", self.text[event.spans[0][0] : min(later)])
                 event.spans[0] = (event.spans[0][0], max(event.trigger[1], event.spans[0][0] + len(words)))
-
-    def actor_groups(self, clause, trigger: Hit, actors, clause_verbs, previous_verb):
-        """The actors of a verb's events, with the reason, and the joint subject split among them (else []):
-        actor1 the subject before the verb (in the clause, after the verb before), else the subject of the verb
-        before ("agreed to develop measures"), else of the clause before; actor2 the first actor after it. A joint
-        subject acting on a third party ("X and Y welcome the good offices of Z") is one event per member, as
-        CAMEO splits compound actors, unless the verb acts together (verbs.csv `joint`); partners named each with
-        "with" ("work with X, with Y and with Z") are one event each."""
-        since = clause_verbs[-1].trigger[1] if clause_verbs else clause[0]
-        before = [m for m in actors if since <= m.start and m.end <= trigger.start]
-        agents = self.agents(trigger, actors)
-        if agents:  # "the meeting was convened by X and Y": each agent acts (on the subject, if an actor)
-            objects = self.expand(before)
-            return [[agent, *objects] for agent in self.expand(agents)], "draft: one event per agent of a passive", []
-        subjects = self.expand(before)
-        after = [m for m in actors if m.start >= trigger.start]
-        objects = self.expand(after)
-        between = {m.entity.actor_id for m in after if "between" in self.text[trigger.end : m.start]}
-        third = [o for o in objects if o not in subjects and o.actor_id not in between]
-        next_to_verb = before and re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}", self.text[before[-1].end : trigger.start])
-        coordinated = len(before) >= 2 and LISTED.fullmatch(self.text[before[-2].end : before[-1].start])
-        joint = next_to_verb and len(subjects) >= 2 and (coordinated or before[-1].role == "anaphor")
-        if joint and third and trigger.rule.joint == "each":
-            reason = "draft: one event per member of a joint subject acting on a third party"
-            return [[subject, third[0]] for subject in subjects], reason, subjects
-        speaking = self.speaker and SPEAKER_SUBJECT.search(self.text[since : trigger.start])
-        if subjects:
-            first, reason = subjects + objects, "draft: actor1 the subject, actor2 the first actor after the verb"
-        elif speaking:
-            first, reason = (
-                [self.speaker] + objects,
-                f"draft, check: {speaking.group().strip()!r} taken for the issuer's side",
-            )
-        elif clause_verbs:
-            first = clause_verbs[-1].actors[:1] + (objects or clause_verbs[-1].actors[1:])
-            reason = BORROWED_SUBJECT[0]
-        elif previous_verb:
-            first, reason = previous_verb.actors[:1] + objects, BORROWED_SUBJECT[1]
-        else:
-            first, reason = objects, "draft: no subject; actor1 the first actor after the verb"
-        partners = [m for m in after if _word_before(self.text, m.start).lower() == "with"]
-        for m in after:  # "spoke with X and Y", "met with X, Y and Z": each one a partner too
-            if partners and m.start > partners[-1].start and LISTED.fullmatch(self.text[partners[-1].end : m.start]):
-                partners.append(m)
-        if first and len(partners) >= 2:
-            groups = [first[:1] + [e for e in self.expand([m]) if e != first[0]] for m in partners]
-            return groups, "draft: one event per partner named with 'with'", []
-        return [first], reason, []
 
     def verb_event(
         self, sentence: Sentence, clause, trigger: Hit, actors, clause_verbs, previous_verb
@@ -626,18 +404,6 @@ class Drafter:
         event.notes += [note] if note else []
         return event
 
-    @staticmethod
-    def default_cue(sentence: Sentence, span: tuple[int, int]) -> Hit | None:
-        """The default cue on the words of `span` ("war" ongoing, "peace" hypothetical), if any."""
-        return next(
-            (c for c in sentence.cues if c.rule.kind == "default" and c.start < span[1] and span[0] < c.end), None
-        )
-
-    def default_status(self, sentence: Sentence, span: tuple[int, int]) -> str:
-        """The status a default cue gives the words of `span`, else ""."""
-        cue = self.default_cue(sentence, span)
-        return cue.rule.value if cue else ""
-
     def noun_event(self, sentence: Sentence, clause, trigger: Hit, verb_event: DraftEvent | None, actors) -> None:
         span = (trigger.start, trigger.end)
         head = self.text[trigger.start : trigger.end].lower()
@@ -676,7 +442,7 @@ class Drafter:
         previous = self.events[-1] if self.events else None
         if inside:
             first = inside[0]
-            if _word_before(self.text, first.start).lower() == "with" and verb_event and verb_event.actors:
+            if word_before(self.text, first.start).lower() == "with" and verb_event and verb_event.actors:
                 entities, why = (
                     verb_event.actors[:1] + [m.entity for m in inside],
                     "draft: actor1 the subject, actor2 'with'",
@@ -713,232 +479,11 @@ class Drafter:
         if verb_event and verb_event.code.startswith("12") and status in ("postponed", "cancelled"):
             self.add_link(verb_event, event, "put_off", sentence, verb_event.trigger, "the act of putting it off")
 
-    def attach_time(self, sentence: Sentence, clause) -> None:
-        for start, end in sentence.times:
-            if not (clause[0] <= start < clause[1]):
-                continue
-            here = self.in_sentence[sentence.sentence_id]
-            candidates = [e for e in here.values() if e.sentence is sentence and e.clause == clause and e.time is None]
-            candidates += [
-                e for t, e in here.items() if clause[0] <= t[0] < clause[1] and e.time is None and e not in candidates
-            ]
-            if not candidates:
-                continue
-            acts = [e for e in candidates if e.kind == "verb" and e.clause == clause]
-            owned = [e for e in candidates if e.trigger[0] >= end] if self.text[end : end + 2] in ("'s", "’s") else []
-            # "yesterday's announced ceasefire" dates the noun it owns; else the clause's act carries the time
-            # ("postponed a meeting last week")
-            candidates = owned or acts or candidates
-
-            def distance(event, start=start, end=end, here=here):
-                triggers = [t for t, e in here.items() if e is event and clause[0] <= t[0] < clause[1]]
-                return min(max(t[0] - end, start - t[1], 0) for t in triggers) if triggers else 10**6
-
-            event = min(candidates, key=distance)
-            event.time = (start, end)
-            if not any(a <= start and end <= b for a, b in event.spans):
-                nearest = min(
-                    event.spans, key=lambda s: abs(s[0] - start) if sentence.start <= s[0] < sentence.end else 10**6
-                )
-                event.spans.append((min(nearest[0], start), max(nearest[1], end)))
-            event.primary = next(i for i, (a, b) in enumerate(event.spans) if a <= start and end <= b)
-
-    def settle_by_time(self) -> None:
-        """A goal, or a war named with no cue, that the text dates wholly before the report happened: "the attacks
-        on the capital last week" after "could", "the fighting yesterday". A stretch up to now ("for the past week",
-        "since May") dates what goes on, and settles nothing."""
-        for event in self.events:
-            defaulted = event.status == "ongoing" and event.status_reason.startswith("draft: no status cue;")
-            if not event.time or not (event.status == "hypothetical" or defaulted):
-                continue
-            words = self.text[event.time[0] : event.time[1]]
-            if is_ordering(words) or re.search(r"\b(?:past|for|over|since)\b", words, re.IGNORECASE):
-                continue
-            try:
-                resolve(words, self.article.reference_date, tense="future")
-                continue
-            except TimeExpressionError:
-                pass  # no reading of the words lies on or after the report's date
-            event.status = "occurred"
-            event.status_reason = f"draft: status occurred: {words!r} lies before the report"
-
     # --- links -------------------------------------------------------------------------------------------
-
-    def reachable(self, source: DraftEvent, target: DraftEvent) -> bool:
-        seen, stack = set(), [source]
-        while stack:
-            node = stack.pop()
-            if node is target:
-                return True
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            stack += self.out_links.get(id(node), [])
-        return False
-
-    def add_link(self, source, target, relation, sentence, span, why) -> None:
-        if source is target or self.reachable(target, source):
-            return
-        if target in self.out_links.get(id(source), []):
-            return
-        self.out_links.setdefault(id(source), []).append(target)
-        self.links.append(DraftLink(source, target, relation, sentence, span, f"draft: {why}"))
-
-    def events_in(self, sentence: Sentence):
-        return sorted(self.in_sentence[sentence.sentence_id].items(), key=lambda te: te[0])
-
-    def connect(self) -> None:
-        ordered = sorted(self.trigger_event.items(), key=lambda te: te[0])
-        starts = [t[0] for t, _ in ordered]
-        for sentence in self.sentences:
-            here = self.events_in(sentence)
-            for hit in sentence.connectives:
-                comma = self.text.find(",", hit.end, sentence.end)
-                comma = comma if comma >= 0 else sentence.end
-
-                def previous(hit=hit, acts=False):
-                    before = [
-                        e
-                        for _, e in ordered[
-                            max(0, bisect_left(starts, hit.start) - COREFERENCE_WINDOW) : bisect_left(starts, hit.start)
-                        ]
-                        if e.trigger[0] < hit.start
-                    ]
-                    before.sort(key=lambda e: e.trigger[0])
-                    verbs = [e for e in before if e.kind == "verb"] if acts else []
-                    return (verbs or before or [None])[-1]
-
-                def pick(where, hit=hit, comma=comma, here=here):
-                    if where == "before":
-                        return next((e for t, e in reversed(here) if t[1] <= hit.start), None)
-                    if where == "act_before":  # "postponed talks because of X": the act, not its object
-                        before = [e for t, e in here if t[1] <= hit.start]
-                        return next((e for e in reversed(before) if e.kind == "verb"), None) or pick("before")
-                    if where == "after":
-                        return next((e for t, e in here if t[0] >= hit.end), None)
-                    if where == "phrase":
-                        return next((e for t, e in here if hit.end <= t[0] < comma), None) or previous()
-                    if where == "main":
-                        return next((e for t, e in here if t[0] > comma), None)
-                    return previous(acts=True)
-
-                source, target = pick(hit.rule.kind), pick(hit.rule.extra)
-                if source and target:
-                    self.add_link(
-                        source,
-                        target,
-                        hit.rule.value,
-                        sentence,
-                        (hit.start, hit.end),
-                        f"connective {self.text[hit.start : hit.end]!r}",
-                    )
-                    clause_start = next((c[0] for c in sentence.clauses if c[0] <= hit.start < c[1]), None)
-                    phrase = self.text[hit.start : comma]
-                    if (
-                        hit.rule.extra == "main"
-                        and hit.start == clause_start
-                        and target.time is None
-                        and is_ordering(phrase)
-                        and len(phrase.split()) <= 6
-                    ):
-                        target.time = (hit.start, comma)
-                        if not any(a <= hit.start and comma <= b for a, b in target.spans):
-                            target.spans[target.primary] = (
-                                min(hit.start, target.spans[target.primary][0]),
-                                max(comma, target.spans[target.primary][1]),
-                            )
 
     # --- attribution -------------------------------------------------------------------------------------
 
-    def issuing_side(self) -> Entity | None:
-        """Who "we" and "I" speak for in a text issued by a government or an institution: the state or body the
-        issuer's name first names ("UK Delegation to the OSCE" -> the United Kingdom), else None."""
-        issuer = self.article.meta.get("original_report", {}).get("issuer", "")
-        named = [(m.start(), self.lex.entity(m.group())) for m in self.lex.fixed.finditer(issuer)]
-        named += [
-            (m.start(), e)
-            for w, e in self.lex.all_demonyms.items()
-            if w in issuer  # a regular expression only for a word the name holds (compiling one each is slow)
-            for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", issuer)
-        ]
-        named = sorted(((start, e) for start, e in named if e is not None and e.actor_id), key=lambda pair: pair[0])
-        if not named:
-            return None
-        entity = named[0][1]
-        return self.lex.countries.get(entity.country, entity) if entity.form != "country" else entity
-
-    def default_source(self) -> tuple[Entity, Sentence, int, int]:
-        for sentence in self.sentences:
-            for hit, mention in sentence.reporting:
-                return (mention.entity, sentence, min(hit.start, mention.start), max(hit.end, mention.end))
-        report = self.article.meta.get("original_report", {})
-        name = report.get("issuer") or report.get("outlet") or "the outlet"
-        entity = self.lex.entity(name) or self.lex.entity(re.sub(r"\s*\(.*\)$", "", name))
-        if entity is None or not entity.actor_id or entity.form in ("country", "group"):
-            # an office issues a statement, not the state or union it speaks for (their "we"; issuing_side)
-            entity = Entity("OUTLET", name, "news outlet", "unknown", "---MED", "outlet")
-        first = self.sentences[0]
-        return entity, first, first.start, first.end
-
-    def attribute(self) -> None:
-        fallback = self.default_source()
-        for event in self.events:
-            sentence = event.sentence
-            hits = sorted(sentence.reporting, key=lambda hm: hm[0].start)
-            before = [hm for hm in hits if hm[0].start <= event.trigger[0]]
-            chosen = before[-1] if before else (hits[0] if hits else None)
-            if chosen:
-                hit, mention = chosen
-                event.attribution = (mention.entity, sentence, min(hit.start, mention.start), max(hit.end, mention.end))
-            else:
-                event.attribution = fallback
-
     # --- the whole draft ---------------------------------------------------------------------------------
-
-    def share_coordinated_status(self) -> None:
-        """A verb with no subject, auxiliary or cue of its own takes the status of the verb it is coordinated with
-        ("urged the army to halt the attacks and | provide aid": the aid is asked for too)."""
-        verbs = [e for e in self.events if e.kind == "verb"]
-        for event in verbs:
-            head = self.coordinated_with.get(event.trigger[0])
-            if head is None or event.status_reason != "draft: no status cue, occurred":
-                continue
-            first = next((e for e in verbs if e.trigger[0] <= head < e.trigger[1] and e is not event), None)
-            if first and first.status != "occurred":
-                event.status = first.status
-                event.status_reason = (
-                    f"draft: status {first.status} as the verb it is coordinated with "
-                    f"({self.text[first.trigger[0] : first.trigger[1]]!r})"
-                )
-
-    def supply_targets(self) -> None:
-        """An act with no actor after it ("the army attacked", "the leaders met") gets as actor2 the actor its actor1
-        acts on most often in the rest of the draft, else the actor the draft names most often besides actor1:
-        coders name the target from the context, and a person checks it."""
-        first_named: dict[str, Entity] = {}  # each actor of the draft, in the order the draft first names it
-        for event in self.events:
-            for actor in event.actors[:2]:
-                first_named.setdefault(actor.actor_id, actor)
-        rank = {actor_id: position for position, actor_id in enumerate(first_named)}
-        named = Counter(a.actor_id for e in self.events for a in e.actors[:2])
-        acted_on = Counter((e.actors[0].actor_id, e.actors[1].actor_id) for e in self.events if len(e.actors) > 1)
-        co_actors: dict[tuple[int, int], set[str]] = {}  # the members of a subject split one event per member
-        for event in self.events:
-            co_actors.setdefault(event.trigger, set()).add(event.actors[0].actor_id)
-        for event in self.events:
-            if len(event.actors) != 1:
-                continue
-            first = event.actors[0].actor_id
-            own = co_actors[event.trigger] | {a.actor_id for a in event.joint} | {first}
-            targets = {b: n for (a, b), n in acted_on.items() if a == first and b not in own}
-            why = f"the actor {first} acts on most often"
-            if not targets:
-                targets = {b: n for b, n in named.items() if b not in own}
-                why = "the actor the draft names most often"
-            if targets:
-                target = min(targets, key=lambda b: (-targets[b], rank[b]))
-                event.actors.append(first_named[target])
-                event.notes.append(f"draft, check: actor2 from the context ({why})")
 
     def run(self) -> None:
         for sentence in self.sentences:
@@ -957,7 +502,7 @@ class Drafter:
                     for m in event.sentence.mentions
                     if m.role == "place"
                     and event.spans[0][0] <= m.start < event.spans[0][1]
-                    and _word_before(self.text, m.start).lower() in ("in", "at")
+                    and word_before(self.text, m.start).lower() in ("in", "at")
                 ),
                 None,
             )

@@ -12,7 +12,8 @@ import shutil
 from pathlib import Path
 
 from analysis.drafting.clauses import Sentence
-from analysis.drafting.drafter import Draft, draft_article
+from analysis.drafting.drafter import draft_article
+from analysis.drafting.model import Draft
 from analysis.text.actors import ACTOR_COLUMNS, ACTORS_FILE, PLACES_FILE, ROLES_FILE
 from analysis.text.annotations import EVENTS_FILE
 from analysis.text.article import META_FILE
