@@ -66,8 +66,8 @@ class ActorRoles:
         return unique
 
     def agent_first(self, inside: list[Mention]) -> list[Mention]:
-        """The actors of a noun phrase, the one after "by" first ("an invasion of Ukraine by Russia": Russia
-        invades); the others keep their order ("Russia's attacks on Ukraine")."""
+        """The actors of a noun phrase, the one after "by" first ("an attack on the town by the army": the army
+        attacks); the others keep their order ("the army's attack on the town")."""
         return sorted(inside, key=lambda m: word_before(self.text, m.start).lower() != "by")
 
     def agents(self, trigger: Hit, actors: list[Mention]) -> list[Mention]:
