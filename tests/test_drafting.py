@@ -455,6 +455,19 @@ def test_an_act_with_no_actor_after_it_takes_its_target_from_the_context(tmp_pat
     assert "draft, check: actor2 from the context" in again.note
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "quote"),
+    [
+        ("Qatar welcomed the ceasefire.", "welcomed", "Qatar welcomed"),  # the ceasefire is quoted by its own words
+        ("The talks on a truce were held.", "talks", "The talks"),
+        ("Qatar called on Russia to withdraw its troops.", "called on", "Qatar called on Russia to withdraw its troops"),
+    ],
+)
+def test_an_events_words_stop_where_another_events_words_begin_except_an_appeals(tmp_path, text, words, quote):
+    _, dataset = drafted(tmp_path, text)
+    assert event_with(dataset, words).evidence[0].quote == quote
+
+
 def test_the_agent_of_an_act_named_by_a_noun_is_actor1(tmp_path):
     _, dataset = drafted(tmp_path, "Qatar reported an invasion of Ukraine by Russia.")
     invasion = event_with(dataset, "invasion")

@@ -324,6 +324,28 @@ class Drafter(StatusReading, ActorRoles, Linking):
                 words = re.sub(r"[\s,;]*(?:\band\s*)?$", "", self.text[event.spans[0][0] : min(later)])
                 event.spans[0] = (event.spans[0][0], max(event.trigger[1], event.spans[0][0] + len(words)))
 
+    def end_at_inner_events(self) -> None:
+        """An event's words stop where the words of another drafted event inside them begin ("the union welcomed | the
+        ceasefire", "the talks | on a ceasefire"), so that each act is quoted by its own words and pairs with the
+        coder's quote of that act; an appeal keeps the acts it asks for ("called on the army to withdraw"), as coders
+        quote it, and a quote keeps the time expression it holds."""
+        for event in self.events:
+            if self.rule_of(event.sentence, event).value[:2] in APPEALS:
+                continue
+            start, end = event.spans[event.primary]
+            inner = [
+                other.spans[other.primary][0]
+                for other in self.events
+                if other is not event
+                and other.sentence is event.sentence
+                and event.trigger[1] <= other.spans[other.primary][0] < end
+            ]
+            if inner:
+                words = re.sub(r"[\s,;]*(?:\b(?:and|to|the|a|an|for|on|of)\s*)*$", "", self.text[start : min(inner)])
+                cut = max(event.trigger[1], start + len(words))
+                if not (event.time and event.time[1] > cut):
+                    event.spans[event.primary] = (start, cut)
+
     def verb_event(
         self, sentence: Sentence, clause, trigger: Hit, actors, clause_verbs, previous_verb
     ) -> DraftEvent | None:
@@ -509,6 +531,7 @@ class Drafter(StatusReading, ActorRoles, Linking):
             if place:
                 event.location = place.entity.place_id
         self.supply_targets()
+        self.end_at_inner_events()
         self.events.sort(key=lambda e: e.spans[e.primary][0])
         for number, event in enumerate(self.events, start=1):
             event.event_id = f"E{number:02d}"
