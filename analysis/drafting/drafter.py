@@ -329,16 +329,17 @@ class Drafter(StatusReading, ActorRoles, Linking):
         ceasefire", "the talks | on a ceasefire"), so that each act is quoted by its own words and pairs with the
         coder's quote of that act; an appeal keeps the acts it asks for ("called on the army to withdraw"), as coders
         quote it, and a quote keeps the time expression it holds."""
+        by_sentence: dict[int, list[DraftEvent]] = {}  # each sentence's events only (linear in the text's length)
+        for event in self.events:
+            by_sentence.setdefault(id(event.sentence), []).append(event)
         for event in self.events:
             if self.rule_of(event.sentence, event).value[:2] in APPEALS:
                 continue
             start, end = event.spans[event.primary]
             inner = [
                 other.spans[other.primary][0]
-                for other in self.events
-                if other is not event
-                and other.sentence is event.sentence
-                and event.trigger[1] <= other.spans[other.primary][0] < end
+                for other in by_sentence[id(event.sentence)]
+                if other is not event and event.trigger[1] <= other.spans[other.primary][0] < end
             ]
             if inner:
                 words = re.sub(r"[\s,;]*(?:\b(?:and|to|the|a|an|for|on|of)\s*)*$", "", self.text[start : min(inner)])
