@@ -468,6 +468,18 @@ def test_an_events_words_stop_where_another_events_words_begin_except_an_appeals
     assert event_with(dataset, words).evidence[0].quote == quote
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "status"),
+    [
+        ("Russia did not fully implement the deal.", "deal", "negated"),
+        ("Such claims do not change the fact that Russia is responsible for the attacks on Ukraine.", "attacks", "occurred"),
+    ],
+)
+def test_a_negation_reaches_the_act_right_after_it_only(tmp_path, text, words, status):
+    _, dataset = drafted(tmp_path, text)
+    assert event_with(dataset, words).status == status
+
+
 def test_the_agent_of_an_act_named_by_a_noun_is_actor1(tmp_path):
     _, dataset = drafted(tmp_path, "Qatar reported an invasion of Ukraine by Russia.")
     invasion = event_with(dataset, "invasion")

@@ -63,6 +63,9 @@ class StatusReading:
                 ) and any(cue.end <= t.start and t.end <= trigger[0] and t.rule.kind == "verb" for t in triggers):
                     continue  # "efforts towards peace, the army has increased": a goal's cue stops at the next verb,
                     # and so does a formula's ("would like to place our faith in talks": the talks are not done)
+                if cue.rule.value == "negated" and len(self.text[cue.end : trigger[0]].split()) > 3:
+                    continue  # a negation reaches the act right after it ("did not fully implement the deal"), not
+                    # one further on ("do not change the fact that the army is responsible for the attacks")
                 distance = trigger[0] - cue.end
             elif scope == "before" and cue.start >= trigger[1] and kind == "noun":  # "the talks were postponed"
                 if any(trigger[1] <= t.start < cue.start and t.rule.kind == "noun" for t in triggers):
