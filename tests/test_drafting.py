@@ -1188,6 +1188,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
         "jp-abe-klimkin-minsk-ceasefire-2015-03-02",
         "state-rathke-shyrokyne-ceasefire-2015-04-27",
         "uk-unsc-project-force-2024-08-30",
+        "usun-energy-grid-attacks-2024-05-14",
         "wh-obama-putin-diplomatic-proposal-2014-03-28",
     ]
     assert sets["nz-mfat-unsc-minsk-resolution-2015-02-17"] == "development"  # round 26, studied for round 27
