@@ -1186,6 +1186,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
     assert sorted(name for name, which in sets.items() if which == "held-out") == [
         "au-pm-abbott-osce-access-mh17-2014-07-31",
         "jp-abe-klimkin-minsk-ceasefire-2015-03-02",
+        "kremlin-putin-ceasefire-plan-2014-09-03",
         "state-rathke-shyrokyne-ceasefire-2015-04-27",
         "uk-unsc-project-force-2024-08-30",
         "usun-energy-grid-attacks-2024-05-14",
