@@ -121,8 +121,6 @@ FINITE = re.compile(
 )  # what ends a verb's object
 
 
-
-
 class Drafter(StatusReading, ActorRoles, Linking):
     def __init__(self, article: Article, dictionaries: Dictionaries, codebook: Codebook):
         self.article, self.d, self.codebook = article, dictionaries, codebook
