@@ -280,7 +280,7 @@ def scores(folders: list[tuple[Path, str]]) -> pd.DataFrame:
     ordered = sorted(folders, key=lambda f: (f[1] != "held-out", f[0].name))
     return pd.DataFrame(
         [_score_row(folder.name, which, draft_and_evaluate(folder)[1]) for folder, which in ordered]
-    ).round(3)
+    )
 
 
 def status_where_roots_agree(matches: pd.DataFrame) -> pd.DataFrame:
@@ -325,7 +325,7 @@ def coder_agreement(second_codings: Path = SECOND_CODINGS, articles: Path = ARTI
         if not (articles / folder.name / EVENTS_FILE).exists():
             raise AnnotationError(folder, "folder", f"codes no curated text: {articles / folder.name} is missing")
         rows.append(_score_row(folder.name, "second coder", evaluate(folder, articles / folder.name)))
-    return pd.DataFrame(rows).round(3)
+    return pd.DataFrame(rows)
 
 
 def draft_beside_second_coder(record: pd.DataFrame, agreement: pd.DataFrame) -> pd.DataFrame:
@@ -357,10 +357,10 @@ def to_decide(draft_dir: Path) -> pd.DataFrame:
         if path.exists():
             for record in pd.read_csv(path, dtype=str, keep_default_na=False).to_dict(orient="records"):
                 text = record.get("note", "") or record.get("reason", "")
-                if "check" in text:
+                if "draft, check:" in text:
                     rows.append({"file": name, "record": next(iter(record.values())), "to decide": text})
     for event in read_toml(draft_dir / EVENTS_FILE).get("event", []):
-        if "check" in event.get("note", ""):
+        if "draft, check:" in event.get("note", ""):
             rows.append({"file": EVENTS_FILE, "record": event["id"], "to decide": event["note"]})
     return pd.DataFrame(rows, columns=["file", "record", "to decide"])
 
@@ -400,7 +400,7 @@ def held_out_record(path: Path = HELD_OUT_RECORD, articles: Path = ARTICLES_DIR)
         )
     if len({r["text"] for r in rows}) < len(rows):
         raise AnnotationError(path, "file", "a text is recorded twice: each is held out and scored once")
-    return pd.DataFrame(rows).round(3)
+    return pd.DataFrame(rows)
 
 
 def rounds(record: pd.DataFrame) -> pd.DataFrame:
@@ -411,4 +411,4 @@ def rounds(record: pd.DataFrame) -> pd.DataFrame:
         texts=record.groupby("round")["text"].count(),
         **{f"event_{k}": [p[k] for p in pooled] for k in ("precision", "recall", "f1")},
         status_accuracy=summed["status_correct"] / summed["matched"],
-    ).round(3)
+    )
