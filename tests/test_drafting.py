@@ -1238,6 +1238,20 @@ def write_record(tmp_path: Path, rows: list[str]) -> Path:
     return path
 
 
+def test_what_a_person_must_decide_is_every_record_flagged_draft_check(tmp_path):
+    from analysis.drafting.evaluation import to_decide
+
+    (tmp_path / "actors.csv").write_text(
+        'actor_id,name,note\nQAT,Qatar,"draft: from the dictionaries, checked on load"\nXYZ,Xyz,"draft, check: a name the dictionaries lack"\n'
+    )
+    (tmp_path / "events.toml").write_text(
+        '[[event]]\nid = "E01"\nnote = "draft: no status cue, occurred"\n\n'
+        '[[event]]\nid = "E02"\nnote = "draft, check: actor2 from the context"\n'
+    )
+    table = to_decide(tmp_path)
+    assert table[["file", "record"]].values.tolist() == [["actors.csv", "XYZ"], ["events.toml", "E02"]]
+
+
 def test_the_held_out_record_pools_each_round_by_hand(tmp_path):
     from analysis.drafting.evaluation import held_out_record, rounds
 
