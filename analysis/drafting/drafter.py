@@ -265,9 +265,7 @@ class Drafter(StatusReading, ActorRoles, Linking):
                 if asked:  # "call on the army | to withdraw", "condemn the decision | to leave": an act of its own
                     to = clause_verbs[-1].trigger[1] + infinitive.start()
                     verb_event.spans[0] = (to, verb_event.spans[0][1])
-                    appeal = (
-                        clause_verbs[-1] in asked_for or self.rule_of(sentence, clause_verbs[-1]).value[:2] in APPEALS
-                    )
+                    appeal = clause_verbs[-1] in asked_for or self.is_appeal(clause_verbs[-1])
                     if appeal and verb_event.status_reason.startswith("draft: no status cue"):
                         verb_event.status, verb_event.status_reason = "hypothetical", "draft: what is asked for"
                     asked_for.append(verb_event)
@@ -308,6 +306,11 @@ class Drafter(StatusReading, ActorRoles, Linking):
         """The dictionary row of the word an event of this sentence was drafted from."""
         return next(t.rule for t in sentence.triggers if (t.start, t.end) == event.trigger)
 
+    def is_appeal(self, event: DraftEvent) -> bool:
+        """An appeal or a demand by its dictionary row (before any codebook fallback): what it asks for is an act
+        of its own."""
+        return self.rule_of(event.sentence, event).value[:2] in APPEALS
+
     def end_at_next_verb(self, verb_events: list[DraftEvent], asked_for: list[DraftEvent]) -> None:
         """A verb's words run to the next verb of its clause ("agreed to share information | and asked for ..."),
         so that each event's evidence is its own part of the clause; an appeal's words run over the acts it asks
@@ -331,7 +334,7 @@ class Drafter(StatusReading, ActorRoles, Linking):
         for event in self.events:
             by_sentence.setdefault(id(event.sentence), []).append(event)
         for event in self.events:
-            if self.rule_of(event.sentence, event).value[:2] in APPEALS:
+            if self.is_appeal(event):
                 continue
             start, end = event.spans[event.primary]
             inner = [
