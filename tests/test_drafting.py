@@ -873,6 +873,28 @@ def test_an_act_named_by_an_infinitive_after_an_appeal_or_a_judgment_is_drafted(
     assert dataset.annotations.events[[e.head for e in result.events].index(act)].evidence[0].quote.startswith("to ")
 
 
+@pytest.mark.parametrize(
+    ("text", "demander"),
+    [
+        ("Russia must immediately withdraw its troops from Ukraine.", "OUTLET"),  # the issuer's side (the outlet here)
+        ("Qatar said that Russia must withdraw its troops from Ukraine.", "QAT"),  # the source the sentence reports
+    ],
+)
+def test_what_an_actor_must_do_is_the_speakers_demand_and_an_act_asked_for(tmp_path, text, demander):
+    result, dataset = drafted(tmp_path, text)
+    (demand,) = [e for e in result.events if e.head == "must"]
+    assert ([a.actor_id for a in demand.actors], demand.status) == ([demander, "RUS"], "occurred")
+    assert dataset.annotations.events[result.events.index(demand)].evidence[0].quote.startswith("Russia must")
+    (act,) = [e for e in result.events if e.head == "withdraw"]
+    assert (act.actors[0].actor_id, act.status) == ("RUS", "hypothetical")
+    assert dataset.annotations.events[result.events.index(act)].evidence[0].quote.startswith("withdraw its troops")
+
+
+def test_an_obligation_of_the_speakers_own_side_is_no_demand(tmp_path):
+    result, _ = drafted(tmp_path, "We must support Ukraine.", issuer="Government of Qatar")
+    assert [e.head for e in result.events] == ["support"]
+
+
 def test_the_leaders_are_the_pair_of_names_before_where_no_known_person_is(tmp_path):
     text = "Chancellor Brandt of Sudavia spoke with President Kohl of Nordia. The leaders condemned the attacks of Russia."
     result, _ = drafted(tmp_path, text)

@@ -668,7 +668,7 @@ def read_sentence(lex: Lexicon, sentence, previous_roles: dict[str, Entity], ver
     occupied += [(h.start, h.end) for h in find_rules(lex.d.verbs, s.text, s.start, ("courtesy",))]
     s.triggers = [
         h
-        for h in find_rules(lex.d.verbs, s.text, s.start, ("verb", "noun", "judgment"))
+        for h in find_rules(lex.d.verbs, s.text, s.start, ("verb", "noun", "judgment", "obligation"))
         if not any(a <= h.start < b for a, b in occupied)
     ]
     s.absorbers = []

@@ -7,7 +7,8 @@ validated on load (every error names the file, the line and the problem).
   code are templates with {C}, the state's id), anaphor ("both leaders": the previous event's pair) and place.
 - verbs.csv: a pattern (regular expression, case-insensitive, whole words) -> CAMEO code; `kind` verb (a clause
   event), noun (a nominal event: "a meeting", "a ceasefire"), judgment (the text's own verdict on an act, the
-  issuer's act: "these strikes constitute war crimes") or absorb (what follows it up to the next comma is
+  issuer's act: "these strikes constitute war crimes"), obligation (what an actor "must" do: the speaker demands it
+  of that actor, and the act is an event of its own, asked for) or absorb (what follows it up to the next comma is
   not an event of its own: "to end the war") or courtesy (a formula that is no act: "Thank you, Mister Chair");
   `object` separate (the verb's object is an event of its own:
   "postponed a meeting") or part (it belongs to the verb's event: "continue negotiations").
@@ -54,7 +55,7 @@ FORMS = (
 ANAPHORS = ("@pair",)
 OTHER_LEMMA = "*"
 NO_ACT = "-"
-VERB_KINDS = ("verb", "noun", "judgment", "absorb", "courtesy")
+VERB_KINDS = ("verb", "noun", "judgment", "obligation", "absorb", "courtesy")
 CUE_SCOPES = ("after", "before", "self", "previous", "default")
 SIDES = ("before", "after")
 LINK_SOURCES = ("before", "act_before", "after", "phrase", "previous")

@@ -274,6 +274,8 @@ class Drafter(StatusReading, ActorRoles, Linking):
             self.end_at_next_verb([e for e in self.events[first_new:] if e.kind == "verb"], asked_for)
             for trigger in (t for t in triggers if t.rule.kind == "judgment"):
                 self.judgment_event(sentence, clause, trigger, actors)
+            for trigger in (t for t in triggers if t.rule.kind == "obligation"):
+                self.obligation_event(sentence, clause, trigger, actors, clause_verbs)
             for trigger in (t for t in triggers if t.rule.kind == "noun"):
                 before = [e for e in clause_verbs if e.trigger[1] <= trigger.start]
                 self.noun_event(sentence, clause, trigger, before[-1] if before else None, actors)
@@ -394,6 +396,41 @@ class Drafter(StatusReading, ActorRoles, Linking):
         )
         if event.status != "negated":  # a verdict is given, even a hedged one ("may constitute a violation")
             event.status, event.status_reason = "occurred", "draft: a verdict the text gives, occurred"
+
+    def obligation_event(self, sentence: Sentence, clause, trigger: Hit, actors, clause_verbs) -> None:
+        """What the text says an actor must do ("Russia must withdraw its forces"): the speaker's demand of that actor
+        (the source the sentence reports, else the issuer's side), quoted from the actor to the clause's end, done in the saying; the act
+        demanded is an event of its own, quoted from its verb, asked for. An obligation of the speaker's own side
+        ("we must act") is no demand."""
+        act = next((e for e in clause_verbs if e.trigger[0] >= trigger.end), None)
+        if act is None or len(self.text[trigger.end : act.trigger[0]].split()) > 4:
+            return
+        named = [m for m in actors if clause[0] <= m.start and m.end <= trigger.start]
+        obliged = self.expand(named[-1:])[:1] or act.actors[:1]
+        reported = [m.entity for h, m in sentence.reporting if h.start < trigger.start]
+        speaker = (reported or [self.speaker or self.default_source()[0]])[-1]
+        if not obliged or obliged[0].actor_id == speaker.actor_id or (
+            self.speaker and obliged[0].actor_id == self.speaker.actor_id
+        ):
+            return
+        code, note = self.code(trigger.rule.value)
+        demand = self.add_event(
+            DraftEvent(
+                code,
+                "verb",
+                (trigger.start, trigger.end),
+                sentence,
+                clause,
+                [(named[-1].start if named else clause[0], clause[1])],
+                actors=[speaker, obliged[0]],
+                actors_reason="draft, check: an obligation laid on the actor named before it is the speaker's demand",
+                head=self.text[trigger.start : trigger.end].lower(),
+                status="occurred",
+                status_reason=f"draft: {self.text[trigger.start : trigger.end]!r} lays a demand on an actor, made in the saying",
+            )
+        )
+        demand.notes += [note] if note else []
+        act.spans[0] = (act.trigger[0], act.spans[0][1])
 
     def add_verb_event(
         self, code: str, note: str, sentence: Sentence, clause, trigger: Hit, span, actors: list[Entity], reason: str
