@@ -1202,6 +1202,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
         "nl-rutte-putin-mh17-tribunal-2015-07-29",
         "state-kerry-poroshenko-wales-sanctions-2014-09-04",
         "uk-unsc-resolution-2774-2025-02-24",
+        "usun-energy-strike-self-defense-2024-03-22",
         "wh-biden-poroshenko-amnesty-trilateral-2014-06-11",
     ]
     assert sets["uk-unsc-project-force-2024-08-30"] == "development"  # round 27, studied for round 28
