@@ -626,6 +626,7 @@ def find_rules(rules, text: str, base: int, kinds=None) -> list[Hit]:
     return longest(find_all(rules, text, base, kinds))
 
 
+YIELDING = "08"  # the CAMEO root of a halt ("cease hostilities", "end its attacks"): an act of its own, whatever it halts
 PERSONAL = {"i", "we", "he", "she", "they"}  # a pronoun subject that stands for an actor ("it" mostly does not)
 
 
@@ -639,7 +640,8 @@ def _names_an_actor(sentence: Sentence, span: tuple[int, int]) -> bool:
 def parsed_triggers(lex: Lexicon, sentence: Sentence, verbs, taken: list[tuple[int, int]]) -> list[Hit]:
     """The parser's verbs of the sentence that no pattern, name or absorbed phrase covers, coded by lemmas.csv
     (a lemma coded "-" is no act). A verb whose object or subject is an event noun is no act of its own: the
-    noun is the event ("held negotiations", "seek a ceasefire", "the conflict worsened"; a cue sets its status)."""
+    noun is the event ("held negotiations", "seek a ceasefire", "the conflict worsened"; a cue sets its status);
+    but a halt is ("cease hostilities", "end its attacks": the halting and what it halts are two events)."""
     nouns = [  # an event noun a halting word absorbs ("halt its attacks") leaves the act to the verb
         (h.start, h.end)
         for h in sentence.triggers
@@ -647,7 +649,8 @@ def parsed_triggers(lex: Lexicon, sentence: Sentence, verbs, taken: list[tuple[i
     ]
     hits = []
     for verb in verbs:
-        if any(a <= o < b for o in verb.arguments for a, b in nouns):
+        yields = lex.d.lemma(verb.lemma).value[:2] == YIELDING
+        if not yields and any(a <= o < b for o in verb.arguments for a, b in nouns):
             continue
         if sentence.start <= verb.start < sentence.end and not any(a < verb.end and verb.start < b for a, b in taken):
             rule = lex.d.lemma(verb.lemma)
