@@ -890,6 +890,20 @@ def test_what_an_actor_must_do_is_the_speakers_demand_and_an_act_asked_for(tmp_p
     assert dataset.annotations.events[result.events.index(act)].evidence[0].quote.startswith("withdraw its troops")
 
 
+@pytest.mark.parametrize(
+    ("text", "halt", "halted"),
+    [
+        ("Qatar urged Russia to cease hostilities.", "cease", "hostilities"),
+        ("Qatar urged Russia to end its attacks on Ukraine.", "end", "attacks"),
+    ],
+)
+def test_a_halt_is_an_act_of_its_own_beside_the_act_it_halts(tmp_path, text, halt, halted):
+    result, _ = drafted(tmp_path, text)
+    (halting,) = [e for e in result.events if e.head == halt]
+    assert (halting.code, halting.status) == ("0871", "hypothetical")  # lemmas.csv: a halt is a truce (08)
+    assert [e.kind for e in result.events if e.head == halted] == ["noun"]
+
+
 def test_an_obligation_of_the_speakers_own_side_is_no_demand(tmp_path):
     result, _ = drafted(tmp_path, "We must support Ukraine.", issuer="Government of Qatar")
     assert [e.head for e in result.events] == ["support"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from analysis.chronology.expressions import TimeExpressionError, is_ordering, resolve
-from analysis.drafting.clauses import Hit, Sentence
+from analysis.drafting.clauses import YIELDING, Hit, Sentence
 
 MODAL = re.compile(r"will|would|could|can|may|might|must|should|shall")  # a cue that reaches every verb after it
 DEFAULT_HOLDS_AGAINST = {  # a default status and the cues two words away or more that do not override it
@@ -45,6 +45,8 @@ class StatusReading:
             if scope == "self" and cue.start < trigger[1] and trigger[0] < cue.end:
                 distance = -1
             elif scope == "after" and cue.start < trigger[0] < cue.end:
+                if cue.rule.value == "ongoing" and self.halts(sentence, trigger):
+                    continue  # "to end the attacks": what a halt ends goes on, the halt itself does not
                 distance = 0  # the cue holds the verb: "is helping", "are further intensifying"
             elif scope == "after" and cue.end <= trigger[0]:
                 if (
@@ -84,6 +86,11 @@ class StatusReading:
             return "occurred", "draft: no status cue, occurred"
         cue = best[1]
         return cue.rule.value, f"draft: status {cue.rule.value} from {self.text[cue.start : cue.end]!r}"
+
+    @staticmethod
+    def halts(sentence: Sentence, trigger) -> bool:
+        """Whether the words of `trigger` halt an act ("cease", "end": CAMEO root 08, a yielding)."""
+        return any((t.start, t.end) == tuple(trigger) and t.rule.value[:2] == YIELDING for t in sentence.triggers)
 
     @staticmethod
     def default_cue(sentence: Sentence, span: tuple[int, int]) -> Hit | None:
