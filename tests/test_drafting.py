@@ -1209,16 +1209,8 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
     sets = {folder.name: which for folder, which in evaluation_set()}
     # By the metadata written when the gold folders were committed: a text is held out until its one scoring, then
     # studied for development (round 9's texts moved when a rule changed after their scoring).
-    assert sorted(name for name, which in sets.items() if which == "held-out") == [
-        "eu-leaders-28-point-plan-2025-11-22",
-        "ie-dfa-coveney-unsc-minsk-deescalation-2022-02-17",
-        "kremlin-macron-call-2022-03-06",
-        "nl-rutte-putin-mh17-tribunal-2015-07-29",
-        "state-kerry-poroshenko-wales-sanctions-2014-09-04",
-        "uk-unsc-resolution-2774-2025-02-24",
-        "usun-energy-strike-self-defense-2024-03-22",
-        "wh-biden-poroshenko-amnesty-trilateral-2014-06-11",
-    ]
+    assert sorted(name for name, which in sets.items() if which == "held-out") == []
+    assert sets["uk-unsc-resolution-2774-2025-02-24"] == "development"  # round 28, studied for round 29
     assert sets["uk-unsc-project-force-2024-08-30"] == "development"  # round 27, studied for round 28
     assert sets["nz-mfat-unsc-minsk-resolution-2015-02-17"] == "development"  # round 26, studied for round 27
     assert sets["usun-power-minsk-commitments-2014-11-12"] == "development"  # round 25, studied for round 26
