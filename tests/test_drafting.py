@@ -1212,6 +1212,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
     assert sorted(name for name, which in sets.items() if which == "held-out") == [
         "state-toner-avdiivka-ceasefire-2017-01-31",
         "usun-russia-border-diplomacy-2022-01-31",
+        "wh-obama-merkel-sustainable-ceasefire-2014-07-03",
     ]
     assert sets["uk-unsc-resolution-2774-2025-02-24"] == "development"  # round 28, studied for round 29
     assert sets["uk-unsc-project-force-2024-08-30"] == "development"  # round 27, studied for round 28
