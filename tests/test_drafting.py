@@ -1213,9 +1213,9 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
         "eeas-detained-ukrainians-release-2019-01-10",
         "state-toner-avdiivka-ceasefire-2017-01-31",
         "usun-russia-border-diplomacy-2022-01-31",
-        "wh-obama-merkel-sustainable-ceasefire-2014-07-03",
     ]
     assert sets["uk-unsc-resolution-2774-2025-02-24"] == "development"  # round 28, studied for round 29
+    assert sets["wh-obama-merkel-sustainable-ceasefire-2014-07-03"] == "development"  # shares a sentence with a development text
     assert sets["uk-unsc-project-force-2024-08-30"] == "development"  # round 27, studied for round 28
     assert sets["nz-mfat-unsc-minsk-resolution-2015-02-17"] == "development"  # round 26, studied for round 27
     assert sets["usun-power-minsk-commitments-2014-11-12"] == "development"  # round 25, studied for round 26
