@@ -20,6 +20,7 @@ POSSESSED = re.compile(
 NAMED_AGREEMENT = re.compile(
     r"\bthe\s+(?:[\w-]+\s+)*?(?:[A-Z][\w-]*|\d+)\s+(?:[a-z][\w-]*\s+)?$"
 )  # before an agreement noun: a name or a date ("the Lakeside agreements", "the July 21 deal")
+COMPLEMENT = re.compile(r"\b(?:to|of|on|for|against|with)\b", re.IGNORECASE)  # what opens a noun's complement
 AGREEMENT_NOUN = re.compile(r"(?:agreements?|accords?|deal|treaty|protocol|memorandum)", re.IGNORECASE)
 
 
@@ -94,9 +95,18 @@ class StatusReading:
 
     @staticmethod
     def default_cue(sentence: Sentence, span: tuple[int, int]) -> Hit | None:
-        """The default cue on the words of `span` ("war" ongoing, "peace" hypothetical), if any."""
+        """The default cue on the words of `span` ("war" ongoing, "peace" hypothetical), if any, but not one in a
+        complement of its head ("an end to the war" is no war under way)."""
         return next(
-            (c for c in sentence.cues if c.rule.kind == "default" and c.start < span[1] and span[0] < c.end), None
+            (
+                c
+                for c in sentence.cues
+                if c.rule.kind == "default"
+                and c.start < span[1]
+                and span[0] < c.end
+                and not COMPLEMENT.search(sentence.text[span[0] - sentence.start : max(span[0], c.start) - sentence.start])
+            ),
+            None,
         )
 
     def default_status(self, sentence: Sentence, span: tuple[int, int]) -> str:
@@ -115,7 +125,11 @@ class StatusReading:
             ]
             if not candidates:
                 continue
-            acts = [e for e in candidates if e.kind == "verb" and e.clause == clause]
+            acts = [  # a halt leaves the time to what it halts ("could have stopped the attacks last week")
+                e
+                for e in candidates
+                if e.kind == "verb" and e.clause == clause and not self.halts(sentence, e.trigger)
+            ]
             owned = [e for e in candidates if e.trigger[0] >= end] if self.text[end : end + 2] in ("'s", "’s") else []
             # "yesterday's announced ceasefire" dates the noun it owns; else the clause's act carries the time
             # ("postponed a meeting last week")
