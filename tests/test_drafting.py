@@ -1216,6 +1216,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
         "eeas-detained-ukrainians-release-2019-01-10",
         "jp-hayashi-turkey-uae-visit-2022-03-18",
         "nl-rutte-mh17-tribunal-veto-2015-07-29",
+        "nz-mfat-unsc-minsk-implementation-2015-06-05",
         "state-toner-avdiivka-ceasefire-2017-01-31",
         "uk-unsc-istanbul-putin-chose-war-2025-05-29",
         "usun-russia-border-diplomacy-2022-01-31",
