@@ -22,6 +22,7 @@ from analysis.drafting.evaluation import (
     draft_and_evaluate,
     evaluation_set,
     held_out_record,
+    pooled_beside_second_coder,
     rounds,
     scores,
     to_decide,
@@ -160,6 +161,7 @@ def draft_facts(dataset: Dataset) -> dict:
     latest = record[record["round"] == record["round"].max()]
     measures = ["event_precision", "event_recall", "event_f1", "status_accuracy"]
     coders = coder_agreement()
+    coded = pooled_beside_second_coder(record, coders)  # the texts coded twice and held out, events pooled
     return {
         "events": int(result.events["expected"]),
         "drafted": int(result.events["predicted"]),
@@ -185,6 +187,13 @@ def draft_facts(dataset: Dataset) -> dict:
         "coders": len(coders),
         "coder_f1": _low_high(coders["event_f1"]),
         "coder_status": _low_high(coders["status_accuracy"]),
+        "coded": {
+            "texts": int(coded["texts"].iloc[0]),
+            **{
+                re.sub(r"\W+", "_", who): {k: float(coded.loc[who][k]) for k in ("event_f1", "status_accuracy")}
+                for who in coded.index
+            },  # draft_held_out, second_coder
+        },
         "budget": BUDGET,
         "to_decide": len(to_decide(draft_dir)),
     }

@@ -1332,6 +1332,29 @@ def test_the_draft_is_set_beside_the_second_coder_on_each_text_coded_twice_and_h
     ]
 
 
+def test_the_texts_coded_twice_and_held_out_pool_their_events_for_the_draft_and_the_second_coder(tmp_path):
+    from analysis.drafting.evaluation import held_out_record, pooled_beside_second_coder
+
+    record = held_out_record(
+        write_record(tmp_path, ["3,kursk-qatar,abc1234,10,20,8,6,", "4,wh-readout-2025-03-18,def5678,4,4,4,2,"])
+    )
+    agreement = pd.DataFrame(
+        {
+            "text": ["kursk-qatar", "wh-readout-2025-03-18", "ossa-talks-fictional"],  # the last never held out
+            "events": [20, 4, 10],
+            "drafted": [18, 5, 10],
+            "event_recall": [0.9, 1.0, 1.0],
+            "status_accuracy": [17 / 18, 0.5, 1.0],
+        }
+    )
+    table = pooled_beside_second_coder(record, agreement)
+    draft, second = table.loc["draft, held out"], table.loc["second coder"]
+    # the draft: 12 matched of 14 drafted and 24 gold, 8 statuses right; the second coders: 22 of 23 and 24, 19 right
+    assert (draft.texts, draft.matched, draft.status_correct, draft.event_f1) == (2, 12, 8, pytest.approx(24 / 38))
+    assert (second.matched, second.status_correct, second.event_f1) == (22, 19, pytest.approx(44 / 47))
+    assert second.status_accuracy == pytest.approx(19 / 22)
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [

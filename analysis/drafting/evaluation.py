@@ -349,6 +349,34 @@ def draft_beside_second_coder(record: pd.DataFrame, agreement: pd.DataFrame) -> 
     return pd.DataFrame(rows, columns=["text", "who", "event_f1", "status_accuracy"])
 
 
+def pooled_beside_second_coder(record: pd.DataFrame, agreement: pd.DataFrame) -> pd.DataFrame:
+    """The texts coded twice that were also drafted while held out, their events counted together: the draft's one
+    held-out scoring and the second coder's, both against the first coding (one row each, by `who`)."""
+    coded = agreement[agreement["text"].isin(record["text"])]
+    matched = (coded["event_recall"] * coded["events"]).round()
+    second = {
+        "drafted": coded["drafted"].sum(),
+        "gold": coded["events"].sum(),
+        "matched": matched.sum(),
+        "status_correct": (coded["status_accuracy"] * matched).round().sum(),
+    }
+    draft = record[record["text"].isin(coded["text"])][list(RECORD_COUNTS)].sum().to_dict()
+    rows = []
+    for who, counts in (("draft, held out", draft), ("second coder", second)):
+        counts = {k: int(v) for k, v in counts.items()}
+        scores = prf(counts["matched"], counts["drafted"], counts["gold"])
+        rows.append(
+            {
+                "who": who,
+                "texts": len(coded),
+                **counts,
+                **{f"event_{k}": scores[k] for k in ("precision", "recall", "f1")},
+                "status_accuracy": counts["status_correct"] / counts["matched"] if counts["matched"] else 0.0,
+            }
+        )
+    return pd.DataFrame(rows).set_index("who")
+
+
 def to_decide(draft_dir: Path) -> pd.DataFrame:
     """What a person must still decide in a draft: every record whose note or reason says "draft, check:"."""
     rows = []
