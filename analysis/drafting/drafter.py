@@ -399,9 +399,9 @@ class Drafter(StatusReading, ActorRoles, Linking):
 
     def obligation_event(self, sentence: Sentence, clause, trigger: Hit, actors, clause_verbs) -> None:
         """What the text says an actor must do ("Russia must withdraw its forces"): the speaker's demand of that actor
-        (the source the sentence reports, else the issuer's side), quoted from the actor to the clause's end, done in the saying; the act
-        demanded is an event of its own, quoted from its verb, asked for. An obligation of the speaker's own side
-        ("we must act") is no demand."""
+        (the source the sentence reports, else the issuer's side), quoted from the actor to the clause's end, done in
+        the saying; the act demanded is an event of its own, quoted from its verb, asked for. An obligation of the
+        speaker's own side ("we must act") is no demand."""
         act = next((e for e in clause_verbs if e.trigger[0] >= trigger.end), None)
         if act is None or len(self.text[trigger.end : act.trigger[0]].split()) > 4:
             return
@@ -414,22 +414,18 @@ class Drafter(StatusReading, ActorRoles, Linking):
         ):
             return
         code, note = self.code(trigger.rule.value)
-        demand = self.add_event(
-            DraftEvent(
-                code,
-                "verb",
-                (trigger.start, trigger.end),
-                sentence,
-                clause,
-                [(named[-1].start if named else clause[0], clause[1])],
-                actors=[speaker, obliged[0]],
-                actors_reason="draft, check: an obligation laid on the actor named before it is the speaker's demand",
-                head=self.text[trigger.start : trigger.end].lower(),
-                status="occurred",
-                status_reason=f"draft: {self.text[trigger.start : trigger.end]!r} lays a demand on an actor, made in the saying",
-            )
+        demand = self.add_verb_event(
+            code,
+            note,
+            sentence,
+            clause,
+            trigger,
+            (named[-1].start if named else clause[0], clause[1]),
+            [speaker, obliged[0]],
+            "draft, check: an obligation laid on the actor named before it is the speaker's demand",
         )
-        demand.notes += [note] if note else []
+        words = self.text[trigger.start : trigger.end]
+        demand.status, demand.status_reason = "occurred", f"draft: {words!r} lays a demand on an actor, made in the saying"
         act.spans[0] = (act.trigger[0], act.spans[0][1])
 
     def add_verb_event(
