@@ -58,6 +58,11 @@ def test_split_does_not_end_a_sentence_at_an_initial_or_abbreviation():
     ]
 
 
+def test_split_does_not_end_a_sentence_at_an_abbreviation_that_opens_the_text():
+    parts = split_sentences("Mr. President. It has been a month.\nMr. Smith spoke.")
+    assert [p.text for p in parts] == ["Mr. President.", "It has been a month.", "Mr. Smith spoke."]
+
+
 def test_locate_returns_article_offsets():
     article = load_article(KURSK)
     span = article.locate("S11", "August 22", source=Path("x"), record="r")
