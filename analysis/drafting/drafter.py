@@ -398,7 +398,7 @@ class Drafter(StatusReading, ActorRoles, Linking):
             event.status, event.status_reason = "occurred", "draft: a verdict the text gives, occurred"
 
     def obligation_event(self, sentence: Sentence, clause, trigger: Hit, actors, clause_verbs) -> None:
-        """What the text says an actor must do ("Russia must withdraw its forces"): the speaker's demand of that actor
+        """What the text says an actor must do ("the army must withdraw its forces"): the speaker's demand of that actor
         (the source the sentence reports, else the issuer's side), quoted from the actor to the clause's end, done in
         the saying; the act demanded is an event of its own, quoted from its verb, asked for. An obligation of the
         speaker's own side ("we must act") is no demand."""
