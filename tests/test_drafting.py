@@ -79,6 +79,8 @@ def event_with(dataset, words: str):
         ("Russia has yet to sign an accord with Ukraine.", "sign", "negated"),  # not done so far
         ("There can be no talks between Ukraine and Russia without Qatar.", "talks", "hypothetical"),  # a norm
         ("Qatar demanded an end to the war in Ukraine.", "an end to the war", "hypothetical"),  # not the war's
+        ("Qatar is planning to host talks with Russia.", "host", "planned"),  # an intention, not a progressive
+        ("Qatar is preparing to host talks with Russia.", "host", "planned"),
         ("Qatar called for a cessation of hostilities.", "cessation of hostilities", "hypothetical"),  # a truce asked for
         ("Plans are in place to hold talks between Ukraine and Russia.", "talks", "planned"),
         ("Russia and Ukraine commit to talks in Doha.", "talks", "planned"),  # a promise
