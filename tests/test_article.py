@@ -63,6 +63,15 @@ def test_split_does_not_end_a_sentence_at_an_abbreviation_that_opens_the_text():
     assert [p.text for p in parts] == ["Mr. President.", "It has been a month.", "Mr. Smith spoke."]
 
 
+def test_split_does_not_end_a_sentence_at_a_period_a_lowercase_word_follows():
+    parts = split_sentences("At 6:50 p.m. for 30 minutes, they met. Aid for the power sector, etc. in Ukraine.\nlisted item")
+    assert [p.text for p in parts] == [
+        "At 6:50 p.m. for 30 minutes, they met.",
+        "Aid for the power sector, etc. in Ukraine.",
+        "listed item",  # a new line still starts a sentence
+    ]
+
+
 def test_locate_returns_article_offsets():
     article = load_article(KURSK)
     span = article.locate("S11", "August 22", source=Path("x"), record="r")
