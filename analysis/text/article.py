@@ -16,7 +16,7 @@ META_FILE = "article_meta.toml"
 # A sentence runs to the first ., ! or ? (optionally closed by a quote mark) that ends a word, except the period
 # of an initial or an abbreviation ("John F. Smith", "the U.S. side", "Mr. Smith", "Joseph R. Smith, Jr. spoke"),
 # which ends no sentence, also where it opens the text ("Mr. President. It has been ..."); nor does a period that a
-# lowercase word follows on the same line ("at 6:50 p.m. for 30 minutes", "the power sector, etc. in Ukraine").
+# lowercase word follows on the same line ("at 6:50 p.m. for 30 minutes", "the power sector, etc. in the east").
 _ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Amb", "Lt", "Col", "Prof")
 _NOT_AN_END = r"(?<![\s.][A-Z])" + "".join(rf"(?<!\s{word})(?<!^{word})" for word in _ABBREVIATIONS)
 _SENTENCE = re.compile(rf"\S[^\n]*?{_NOT_AN_END}[.!?][\"\u201d]?(?=\s|$)(?! +[a-z])|\S[^\n]*\S(?=\n|$)")
