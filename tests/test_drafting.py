@@ -1216,6 +1216,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
     assert sorted(name for name, which in sets.items() if which == "held-out") == [
         "ie-dfa-mcentee-uae-talks-2026-01-29",
         "jp-kishida-zelenskyy-annexation-2022-09-30",
+        "wh-obama-putin-syria-minsk-ceasefire-2016-02-22",
     ]
     assert sets["uk-unsc-istanbul-putin-chose-war-2025-05-29"] == "development"  # round 29, studied for round 30
     assert sets["uk-unsc-resolution-2774-2025-02-24"] == "development"  # round 28, studied for round 29
