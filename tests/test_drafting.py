@@ -1217,6 +1217,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
         "eeas-unsc-peace-negotiations-2025-12-09",
         "ie-dfa-mcentee-uae-talks-2026-01-29",
         "jp-kishida-zelenskyy-annexation-2022-09-30",
+        "nz-mfat-unsc-minsk-momentum-2015-03-06",
         "state-blinken-russia-prisoner-release-2024-08-01",
         "uk-pm-trump-call-ceasefire-2026-01-24",
         "wh-obama-putin-syria-minsk-ceasefire-2016-02-22",
