@@ -44,32 +44,27 @@ def test_sentences_tile_the_text():
     assert sentences[7].text.startswith("After this invasion") and sentences[7].text.endswith('"escalation".')
 
 
-def test_split_keeps_a_closing_quote_with_its_sentence():
-    parts = split_sentences('He called it an "escalation". Then he left.\nNew paragraph')
-    assert [p.text for p in parts] == ['He called it an "escalation".', "Then he left.", "New paragraph"]
-
-
-def test_split_does_not_end_a_sentence_at_an_initial_or_abbreviation():
-    parts = split_sentences("President Donald J. Trump met Mr. Smith and the U.S. team. Talks ended at noon. Then A.")
-    assert [p.text for p in parts] == [
-        "President Donald J. Trump met Mr. Smith and the U.S. team.",
-        "Talks ended at noon.",
-        "Then A.",
-    ]
-
-
-def test_split_does_not_end_a_sentence_at_an_abbreviation_that_opens_the_text():
-    parts = split_sentences("Mr. President. It has been a month.\nMr. Smith spoke.")
-    assert [p.text for p in parts] == ["Mr. President.", "It has been a month.", "Mr. Smith spoke."]
-
-
-def test_split_does_not_end_a_sentence_at_a_period_a_lowercase_word_follows():
-    parts = split_sentences("At 6:50 p.m. for 30 minutes, they met. Aid for the power sector, etc. in Ukraine.\nlisted item")
-    assert [p.text for p in parts] == [
-        "At 6:50 p.m. for 30 minutes, they met.",
-        "Aid for the power sector, etc. in Ukraine.",
-        "listed item",  # a new line still starts a sentence
-    ]
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a closing quote stays with its sentence; a new line starts one
+        ('He called it an "escalation". Then he left.\nNew paragraph', ['He called it an "escalation".', "Then he left.", "New paragraph"]),
+        # an initial or an abbreviation ends no sentence
+        (
+            "President Donald J. Trump met Mr. Smith and the U.S. team. Talks ended at noon. Then A.",
+            ["President Donald J. Trump met Mr. Smith and the U.S. team.", "Talks ended at noon.", "Then A."],
+        ),
+        # nor where it opens the text
+        ("Mr. President. It has been a month.\nMr. Smith spoke.", ["Mr. President.", "It has been a month.", "Mr. Smith spoke."]),
+        # nor does a period a lowercase word follows on the same line; a new line still starts a sentence
+        (
+            "At 6:50 p.m. for 30 minutes, they met. Aid for the power sector, etc. in Ukraine.\nlisted item",
+            ["At 6:50 p.m. for 30 minutes, they met.", "Aid for the power sector, etc. in Ukraine.", "listed item"],
+        ),
+    ],
+)
+def test_split_sentences(text, sentences):
+    assert [p.text for p in split_sentences(text)] == sentences
 
 
 def test_locate_returns_article_offsets():
