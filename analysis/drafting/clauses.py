@@ -626,7 +626,7 @@ def find_rules(rules, text: str, base: int, kinds=None) -> list[Hit]:
     return longest(find_all(rules, text, base, kinds))
 
 
-YIELDING = "08"  # the CAMEO root of a halt ("cease hostilities", "end its attacks"): an act of its own, whatever it halts
+YIELDING = "08"  # the CAMEO root of a halt ("cease hostilities", "end its attacks"): an act of its own
 PERSONAL = {"i", "we", "he", "she", "they"}  # a pronoun subject that stands for an actor ("it" mostly does not)
 
 

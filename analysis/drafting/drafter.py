@@ -398,9 +398,9 @@ class Drafter(StatusReading, ActorRoles, Linking):
             event.status, event.status_reason = "occurred", "draft: a verdict the text gives, occurred"
 
     def obligation_event(self, sentence: Sentence, clause, trigger: Hit, actors, clause_verbs) -> None:
-        """What the text says an actor must do ("the army must withdraw its forces"): the speaker's demand of that actor
-        (the source the sentence reports, else the issuer's side), quoted from the actor to the clause's end, done in
-        the saying; the act demanded is an event of its own, quoted from its verb, asked for. An obligation of the
+        """What the text says an actor must do ("the army must withdraw"): the speaker's demand of that actor (the
+        source the sentence reports, else the issuer's side), quoted from the actor to the clause's end, done in the
+        saying; the act demanded is an event of its own, quoted from its verb, asked for. An obligation of the
         speaker's own side ("we must act") is no demand."""
         act = next((e for e in clause_verbs if e.trigger[0] >= trigger.end), None)
         if act is None or len(self.text[trigger.end : act.trigger[0]].split()) > 4:
@@ -425,7 +425,8 @@ class Drafter(StatusReading, ActorRoles, Linking):
             "draft, check: an obligation laid on the actor named before it is the speaker's demand",
         )
         words = self.text[trigger.start : trigger.end]
-        demand.status, demand.status_reason = "occurred", f"draft: {words!r} lays a demand on an actor, made in the saying"
+        demand.status = "occurred"
+        demand.status_reason = f"draft: {words!r} lays a demand on an actor, made in the saying"
         act.spans[0] = (act.trigger[0], act.spans[0][1])
 
     def add_verb_event(

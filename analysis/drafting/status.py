@@ -104,7 +104,9 @@ class StatusReading:
                 if c.rule.kind == "default"
                 and c.start < span[1]
                 and span[0] < c.end
-                and not COMPLEMENT.search(sentence.text[span[0] - sentence.start : max(span[0], c.start) - sentence.start])
+                and not COMPLEMENT.search(
+                    sentence.text[span[0] - sentence.start : max(span[0], c.start) - sentence.start]
+                )
             ),
             None,
         )
