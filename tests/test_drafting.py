@@ -1220,6 +1220,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
         "jp-kishida-zelenskyy-annexation-2022-09-30",
         "nz-mfat-unsc-minsk-momentum-2015-03-06",
         "state-blinken-russia-prisoner-release-2024-08-01",
+        "uk-pm-macron-call-ceasefire-2025-05-05",
         "uk-pm-trump-call-ceasefire-2026-01-24",
         "wh-obama-putin-syria-minsk-ceasefire-2016-02-22",
     ]
