@@ -1223,6 +1223,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
         "nz-mahuta-referenda-sham-2022-09-30",
         "nz-mfat-unsc-minsk-momentum-2015-03-06",
         "state-blinken-russia-prisoner-release-2024-08-01",
+        "state-kerry-mariupol-attack-2015-01-24",
         "uk-pm-macron-call-ceasefire-2025-05-05",
         "uk-pm-trump-call-ceasefire-2026-01-24",
         "wh-obama-putin-syria-minsk-ceasefire-2016-02-22",
