@@ -1220,6 +1220,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
         "ie-dfa-mcentee-uae-talks-2026-01-29",
         "ie-doj-ocallaghan-unga-peace-2025-02-24",
         "jp-kishida-zelenskyy-annexation-2022-09-30",
+        "nl-veldkamp-icao-mh17-negotiations-2025-05-12",
         "nz-mahuta-referenda-sham-2022-09-30",
         "nz-mfat-unsc-minsk-momentum-2015-03-06",
         "state-blinken-russia-prisoner-release-2024-08-01",
