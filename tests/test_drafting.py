@@ -1219,6 +1219,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
         "eeas-unsc-peace-negotiations-2025-12-09",
         "ie-dfa-mcentee-uae-talks-2026-01-29",
         "ie-doj-ocallaghan-unga-peace-2025-02-24",
+        "jp-iwaya-sybiha-kyiv-peace-formula-2024-11-16",
         "jp-kishida-zelenskyy-annexation-2022-09-30",
         "nl-veldkamp-icao-mh17-negotiations-2025-05-12",
         "nz-mahuta-referenda-sham-2022-09-30",
