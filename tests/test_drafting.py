@@ -1393,22 +1393,24 @@ def test_a_text_is_held_out_and_recorded_once(tmp_path):
         held_out_record(path)
 
 
-def test_the_committed_record_loads_and_its_texts_left_no_later_round_held_out():
+def test_the_committed_record_loads_and_only_texts_of_the_latest_rules_are_held_out():
     from analysis.drafting.evaluation import evaluation_set, held_out_record
 
     record = held_out_record()
     sets = {folder.name: which for folder, which in evaluation_set()}
-    latest = record["round"].max()
-    # a text scored in an earlier round has since been studied: it must be marked development, not held out
-    assert all(sets[t] == "development" for t in record.loc[record["round"] < latest, "text"])
-    # the latest round's texts are the held-out set until a rule changes after their scoring; then they move to
-    # development, the record says so, and the texts held out are only those of the next round, curated and
-    # committed but not yet scored (none of them in the record)
+    latest_rules = record.loc[record["round"] == record["round"].max(), "rules_commit"].iloc[0]
+    current = record[record["rules_commit"] == latest_rules]  # every round the latest rules scored
+    # a text scored by earlier rules has since been studied: it must be marked development, not held out
+    assert all(sets[t] == "development" for t in record.loc[record["rules_commit"] != latest_rules, "text"])
+    # the texts the latest rules scored are held out, with the next round's texts curated and committed but not yet
+    # scored (none of them in the record), until a rule changes after their scoring; then they move to development,
+    # the record says so, and the texts held out are only those not yet scored
     held_out = sorted(t for t, w in sets.items() if w == "held-out")
-    last = record[record["round"] == latest]
-    moved = last["note"].str.contains("moved to development")
+    moved = current["note"].str.contains("moved to development")
     never_scored = [t for t in held_out if t not in set(record["text"])]
-    assert (held_out == sorted(last["text"]) and not moved.any()) or (moved.all() and held_out == never_scored)
+    assert (held_out == sorted(set(current["text"]) | set(never_scored)) and not moved.any()) or (
+        moved.all() and held_out == never_scored
+    )
 
 
 def test_status_is_split_by_whether_the_pair_agrees_on_the_cameo_root():
