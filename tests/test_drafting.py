@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tomllib
 from pathlib import Path
 
 import pandas as pd
@@ -1427,6 +1428,33 @@ def test_status_is_split_by_whether_the_pair_agrees_on_the_cameo_root():
     assert table.loc[("development", "roots agree")].tolist() == [3, 2, 0.667]
     assert table.loc[("development", "roots differ")].tolist() == [2, 1, 0.5]
     assert table.loc[("held-out", "roots differ")].tolist() == [1, 0, 0.0]
+
+
+def test_the_rule_behind_a_drafted_status_is_read_from_its_note_without_the_texts_words():
+    from analysis.drafting.evaluation import status_rule
+
+    assert status_rule("draft: status negated from 'did not'; draft, check: 'We' taken for the issuer's side") == (
+        "status negated from …"
+    )
+    assert status_rule("draft: no status cue; 'war' is ongoing unless a cue says otherwise") == (
+        "no status cue; … is ongoing unless a cue says otherwise"
+    )
+    assert status_rule("draft: status postponed from 'put off' (a later mention in S04)") == "status postponed from …"
+    assert status_rule('draft: "Russia\'s" demand is asked for') == "… demand is asked for"
+
+
+def test_status_accuracy_by_rule_counts_every_matched_pair_of_a_text_once():
+    from analysis.drafting.evaluation import draft_and_evaluate, status_by_rule, status_rule
+
+    text = Path(__file__).resolve().parents[1] / "data" / "articles" / "wh-readout-2025-03-18"
+    out, result = draft_and_evaluate(text)
+    table = status_by_rule([(text, "development")])
+    notes = {e["id"]: e["note"] for e in tomllib.loads((out / "events.toml").read_text())["event"]}
+    rules = result.matches["draft_event"].map(lambda event: status_rule(notes[event]))
+    assert table["pairs"].sum() == len(result.matches) > 0
+    assert table["status_right"].sum() == result.matches["status"].sum()
+    assert sorted(table.loc["development"].index) == sorted(set(rules))
+    assert table["status_accuracy"].is_monotonic_increasing
 
 
 def test_a_second_coding_identical_to_the_first_agrees_fully_and_an_orphan_is_refused(tmp_path):

@@ -283,23 +283,54 @@ def scores(folders: list[tuple[Path, str]]) -> pd.DataFrame:
     )
 
 
-def status_where_roots_agree(matches: pd.DataFrame) -> pd.DataFrame:
-    """Status accuracy on matched pairs by set and by whether the pair's CAMEO roots agree. Where they differ, the
-    pair is often two acts of one clause that the span rule matched (an appeal and what it asks for, a welcome and
-    what is welcomed), so its status compares two different acts: a status error there is partly the matching's."""
-    table = (
-        matches.assign(cameo_root=matches["cameo_root"].map({True: "roots agree", False: "roots differ"}))
-        .groupby(["set", "cameo_root"])
-        .agg(pairs=("status", "size"), status_right=("status", "sum"))
-    )
+def status_accuracy_by(matches: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Status accuracy on matched pairs by set and by the values of `column`: pairs, statuses right, accuracy."""
+    table = matches.groupby(["set", column]).agg(pairs=("status", "size"), status_right=("status", "sum"))
     table["status_accuracy"] = (table["status_right"] / table["pairs"]).round(3)
     return table
 
 
+def status_where_roots_agree(matches: pd.DataFrame) -> pd.DataFrame:
+    """Status accuracy on matched pairs by set and by whether the pair's CAMEO roots agree. Where they differ, the
+    pair is often two acts of one clause that the span rule matched (an appeal and what it asks for, a welcome and
+    what is welcomed), so its status compares two different acts: a status error there is partly the matching's."""
+    labels = {True: "roots agree", False: "roots differ"}
+    return status_accuracy_by(matches.assign(cameo_root=matches["cameo_root"].map(labels)), "cameo_root")
+
+
+def _matches_of_every_text(folders: list[tuple[Path, str]]) -> list[tuple[Path, pd.DataFrame]]:
+    """The draft folder and the matched pairs (with their set) of every text drafted afresh, texts with no pair left
+    out."""
+    results = [(draft_and_evaluate(folder), which) for folder, which in folders]
+    return [(out, result.matches.assign(set=which)) for (out, result), which in results if len(result.matches)]
+
+
 def status_by_root_agreement(folders: list[tuple[Path, str]]) -> pd.DataFrame:
     """`status_where_roots_agree` over the matched pairs of every text drafted afresh (notebook 08)."""
-    parts = [draft_and_evaluate(folder)[1].matches.assign(set=which) for folder, which in folders]
-    return status_where_roots_agree(pd.concat([p for p in parts if len(p)], ignore_index=True))
+    return status_where_roots_agree(pd.concat([m for _, m in _matches_of_every_text(folders)], ignore_index=True))
+
+
+_WORDS = r"(?:'[^']*'|\"[^\"]*\"|\([^)]*\))"
+QUOTED_WORDS = re.compile(rf"{_WORDS}(?: {_WORDS})*")  # the text's words a note quotes, one run standing as one
+
+
+def status_rule(note: str) -> str:
+    """The rule that set a drafted event's status, read from the first part of its note with the text's own words
+    left out ("draft: status negated from 'did not'" -> "status negated from …"), so that pairs can be counted by
+    rule."""
+    reason = note.split("; draft")[0].removeprefix("draft: ")
+    return QUOTED_WORDS.sub("…", reason)
+
+
+def status_by_rule(folders: list[tuple[Path, str]]) -> pd.DataFrame:
+    """Status accuracy on matched pairs by set and by the rule that set the draft's status, least accurate first in
+    each set: which drafted statuses a person should check first (notebook 08)."""
+    parts = []
+    for out, matches in _matches_of_every_text(folders):
+        notes = {e["id"]: e.get("note", "") for e in read_toml(out / EVENTS_FILE).get("event", [])}
+        parts.append(matches.assign(status_rule=matches["draft_event"].map(lambda event: status_rule(notes[event]))))
+    table = status_accuracy_by(pd.concat(parts, ignore_index=True), "status_rule")
+    return table.sort_values(["set", "status_accuracy", "pairs"], ascending=[True, True, False])
 
 
 def _score_row(text: str, which: str, result: Evaluation) -> dict:
