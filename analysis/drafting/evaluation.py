@@ -327,8 +327,8 @@ def status_by_rule(folders: list[tuple[Path, str]]) -> pd.DataFrame:
     each set: which drafted statuses a person should check first (notebook 08)."""
     parts = []
     for out, matches in _matches_of_every_text(folders):
-        notes = {e["id"]: e.get("note", "") for e in read_toml(out / EVENTS_FILE).get("event", [])}
-        parts.append(matches.assign(status_rule=matches["draft_event"].map(lambda event: status_rule(notes[event]))))
+        rules = {e["id"]: status_rule(e.get("note", "")) for e in read_toml(out / EVENTS_FILE).get("event", [])}
+        parts.append(matches.assign(status_rule=matches["draft_event"].map(rules)))
     table = status_accuracy_by(pd.concat(parts, ignore_index=True), "status_rule")
     return table.sort_values(["set", "status_accuracy", "pairs"], ascending=[True, True, False])
 
