@@ -182,6 +182,13 @@ def event_with(dataset, words: str):
         ("Qatar said the likelihood of an invasion of Ukraine by Russia is high.", "invasion", "hypothetical"),  # a risk
         ("Russia did not fully implement the deal.", "deal", "negated"),  # a negation reaches the act right after it
         ("Such claims do not change the fact that Russia is responsible for the attacks.", "attacks", "occurred"),
+        # a bare conjunct is asked for like the verb it is coordinated with, whatever cue stands before that verb
+        ("We call on Russia to end its attacks and withdraw its troops.", "withdraw", "hypothetical"),
+        ("We call on Russia to end its attacks, close the border and withdraw its troops.", "withdraw", "hypothetical"),
+        ("Russia is helping the separatists and shielding their leaders.", "shielding", "ongoing"),  # no shared cue lost
+        ("Russia has one course of action; cease its attacks on Ukraine and withdraw.", "cease", "hypothetical"),
+        ("Withdraw the troops of Russia from Ukraine.", "Withdraw", "hypothetical"),  # the imperative
+        ("Thank you, Qatar, for hosting Ukraine and Russia.", "hosting", "occurred"),  # no imperative: done in the saying
     ],
 )
 def test_status_from_the_words_that_set_it(tmp_path, text, words, status):

@@ -132,6 +132,8 @@ class Drafter(StatusReading, ActorRoles, Linking):
         self.present_starts, self.present_lemmas = [v.start for v in present], [v.lemma for v in present]
         self.subjunctive_starts = {v.start for v in verbs if v.subjunctive}  # "demanded that the army withdraw"
         self.coordinated_with = {v.start: v.coordinated_with for v in verbs if v.coordinated_with is not None}
+        self.imperative_starts = {v.start for v in verbs if v.imperative and v.lemma not in dictionaries.performatives}
+        # "cease the invasion": asked for; but "thank you" does what it says
         starts = [v.start for v in verbs]
         self.sentences = [  # each sentence reads its own verbs only (linear in the text's length)
             read_sentence(self.lex, s, roles, verbs[bisect_left(starts, s.start) : bisect_left(starts, s.end)])
@@ -459,6 +461,8 @@ class Drafter(StatusReading, ActorRoles, Linking):
             )
         if trigger.start in self.subjunctive_starts and event.status_reason == "draft: no status cue, occurred":
             event.status, event.status_reason = "hypothetical", "draft: a verb in the subjunctive is asked for, not done"
+        if trigger.start in self.imperative_starts and event.status_reason == "draft: no status cue, occurred":
+            event.status, event.status_reason = "hypothetical", "draft: a verb in the imperative is asked for, not done"
         event.notes += [note] if note else []
         return event
 

@@ -40,6 +40,8 @@ class ParsedVerb:
     subjunctive: bool = False  # a base form with its own subject and no auxiliary ("demanded that the army withdraw")
     coordinated_with: int | None = None  # where the verb a base form shares its subject and auxiliaries with starts
     # ("to halt the attacks and | provide aid"); None when it has a tense, a subject or an auxiliary of its own
+    imperative: bool = False  # a base form with no subject or auxiliary that heads its sentence, or is listed after
+    # one that does ("cease the invasion, withdraw the troops and return to talks")
 
 
 @lru_cache(maxsize=1)
@@ -59,9 +61,17 @@ def parsed_verbs(text: str) -> tuple[ParsedVerb, ...]:
         cached = json.loads(path.read_text(encoding="utf-8"))
         return tuple(
             ParsedVerb(
-                start, end, lemma, tuple(arguments), tuple(subject) if subject else None, present, subjunctive, joined
+                start,
+                end,
+                lemma,
+                tuple(arguments),
+                tuple(subject) if subject else None,
+                present,
+                subjunctive,
+                joined,
+                imperative,
             )
-            for start, end, lemma, arguments, subject, present, subjunctive, joined in cached
+            for start, end, lemma, arguments, subject, present, subjunctive, joined, imperative in cached
         )
     except (OSError, ValueError, TypeError):
         verbs = _parse(text)
@@ -103,6 +113,12 @@ def _coordinated_with(token) -> int | None:
     return token.head.idx
 
 
+def _imperative(token) -> bool:
+    if token.tag_ != "VB" or any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for child in token.children):
+        return False
+    return token.dep_ == "ROOT" or token.dep_ in ("conj", "dep", "parataxis") and _imperative(token.head)
+
+
 def _parse(text: str) -> tuple[ParsedVerb, ...]:
     # typographic apostrophes read as plain ones ("they’re" is "they're"); one character for one, so offsets hold
     return tuple(
@@ -117,6 +133,7 @@ def _parse(text: str) -> tuple[ParsedVerb, ...]:
             and any(child.dep_ == "nsubj" and child.lower_ not in ("us", "me") for child in token.children)  # "let us"
             and not any(child.dep_ in ("aux", "auxpass") for child in token.children),
             _coordinated_with(token),
+            _imperative(token),
         )
         for token in pipeline()(text.replace("’", "'"))
         if token.pos_ == "VERB"

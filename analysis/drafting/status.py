@@ -39,9 +39,13 @@ class StatusReading:
         default = self.default_cue(sentence, trigger)
         if default and kind != "noun" and default.start > trigger[0]:
             default = None  # "conducted an assault": the noun's default is not the act's
+        first = self.first_conjunct(sentence, trigger[0]) if kind == "verb" else None
         for cue in sentence.cues:
             if not (clause[0] <= cue.start < clause[1]):
                 continue
+            if first is not None and cue.start < first[0]:
+                continue  # a cue before the verb a bare conjunct is coordinated with reaches it through that verb
+                # ("call on Russia to end its support, close the border": the closing is asked for like the ending)
             scope = cue.rule.kind
             if scope == "self" and cue.start < trigger[1] and trigger[0] < cue.end:
                 distance = -1
@@ -169,16 +173,28 @@ class StatusReading:
             event.status = "occurred"
             event.status_reason = f"draft: status occurred: {words!r} lies before the report"
 
+    def first_conjunct(self, sentence: Sentence, start: int) -> tuple[int, int] | None:
+        """The trigger of the drafted verb that the bare verb at `start` is coordinated with, following the
+        coordination back over verbs that are no event ("end its attacks, close the border and | withdraw")."""
+        here = self.in_sentence[sentence.sentence_id]
+        head = self.coordinated_with.get(start)
+        while head is not None:
+            found = next((t for t in here if t[0] <= head < t[1] and here[t].kind == "verb"), None)
+            if found:
+                return found
+            head = self.coordinated_with.get(head)
+        return None
+
     def share_coordinated_status(self) -> None:
         """A verb with no subject, auxiliary or cue of its own takes the status of the verb it is coordinated with
         ("urged the army to halt the attacks and | provide aid": the aid is asked for too)."""
         verbs = [e for e in self.events if e.kind == "verb"]
         for event in verbs:
-            head = self.coordinated_with.get(event.trigger[0])
-            if head is None or event.status_reason != "draft: no status cue, occurred":
+            if event.status_reason != "draft: no status cue, occurred":
                 continue
-            first = next((e for e in verbs if e.trigger[0] <= head < e.trigger[1] and e is not event), None)
-            if first and first.status != "occurred":
+            trigger = self.first_conjunct(event.sentence, event.trigger[0])
+            first = self.in_sentence[event.sentence.sentence_id][trigger] if trigger else None
+            if first and first is not event and first.status != "occurred":
                 event.status = first.status
                 event.status_reason = (
                     f"draft: status {first.status} as the verb it is coordinated with "
