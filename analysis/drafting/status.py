@@ -45,7 +45,7 @@ class StatusReading:
                 continue
             if first is not None and cue.start < first[0]:
                 continue  # a cue before the verb a bare conjunct is coordinated with reaches it through that verb
-                # ("call on Russia to end its support, close the border": the closing is asked for like the ending)
+                # ("call on the army to end its attacks, close the border": the closing is asked for like the ending)
             scope = cue.rule.kind
             if scope == "self" and cue.start < trigger[1] and trigger[0] < cue.end:
                 distance = -1
