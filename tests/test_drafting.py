@@ -1224,6 +1224,7 @@ def test_the_evaluation_set_keeps_the_held_out_texts_apart():
     assert sorted(name for name, which in sets.items() if which == "held-out") == [
         "au-pm-russia-sanctions-donetsk-2022-02-23",
         "nz-ardern-invasion-statement-2022-02-25",
+        "state-kerry-minsk-violations-london-2015-02-23",
         "uk-fcdo-kyiv-strikes-summons-2025-08-28",
         "usun-blinken-council-deescalation-2022-02-17",
         "wh-biden-poroshenko-halt-hostilities-2014-06-20",
